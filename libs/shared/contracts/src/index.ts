@@ -1,0 +1,5 @@
+export * from './mention';
+export * from './auth';
+export * from './queues';
+export * from './live';
+export * from './reference';

@@ -1,0 +1,38 @@
+import type { Mention } from './mention';
+
+export const LIVE_NAMESPACE = '/live';
+
+/** What a dashboard passes in the socket.io handshake `auth`. */
+export interface LiveHandshakeAuth {
+  token: string;
+  /** The last `seq` the client holds; the server replays everything after it, in order. */
+  since?: number;
+}
+
+export interface LiveHello {
+  /** The newest seq already broadcast when the client joined. */
+  seq: number;
+  /** How many mentions were replayed because the client asked with `since`. */
+  replayed: number;
+  /** True when the gap was too large to replay; the client should refetch over REST. */
+  resync: boolean;
+}
+
+/** Events the server sends on the `/live` namespace. */
+export interface LiveServerEvents {
+  mentions: (batch: Mention[]) => void;
+  hello: (hello: LiveHello) => void;
+}
+
+/** Events a client may send (none yet: live is server-push only). */
+export type LiveClientEvents = Record<string, never>;
+
+export const LIVE_EVENTS = {
+  mentions: 'mentions',
+  hello: 'hello',
+} as const;
+
+/** Largest gap replayed on reconnect; beyond it the client is told to resync over REST. */
+export const LIVE_MAX_REPLAY = 10_000;
+/** Emits to one room are coalesced into at most one per interval. */
+export const LIVE_FLUSH_INTERVAL_MS = 100;

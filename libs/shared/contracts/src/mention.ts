@@ -1,0 +1,144 @@
+/** Channels Sigap ingests from. The ingest API rejects any other value. */
+export const CHANNELS = [
+  'x',
+  'instagram',
+  'facebook',
+  'tiktok',
+  'youtube',
+  'whatsapp',
+  'telegram',
+  'web',
+  'lapor',
+  'email',
+] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/** Ordered from most to least urgent; the index is the sort rank stored with each mention. */
+export const URGENCIES = ['critical', 'high', 'normal', 'low'] as const;
+export type Urgency = (typeof URGENCIES)[number];
+
+export const urgencyRank = (urgency: Urgency): number => URGENCIES.indexOf(urgency);
+
+export const MENTION_STATUSES = ['new', 'in_progress', 'resolved', 'dismissed'] as const;
+export type MentionStatus = (typeof MENTION_STATUSES)[number];
+
+export const INGEST_LIMITS = {
+  maxItemsPerRequest: 1000,
+  maxTextLength: 10_000,
+  maxExternalIdLength: 256,
+  maxHandleLength: 256,
+  maxNameLength: 256,
+  maxUrlLength: 2048,
+  maxMediaItems: 20,
+  /** Whole request body; larger bodies get 413. */
+  maxBodyBytes: 16 * 1024 * 1024,
+} as const;
+
+export interface MentionAuthorInput {
+  handle: string;
+  name?: string;
+  followers?: number;
+  verified?: boolean;
+}
+
+export interface MentionMediaInput {
+  url: string;
+  type?: string;
+}
+
+/** One mention as other systems post it to `POST /api/v1/mentions`. */
+export interface MentionInput {
+  channel: Channel;
+  externalId: string;
+  text: string;
+  author: MentionAuthorInput;
+  postedAt: string;
+  url?: string;
+  inReplyTo?: string;
+  media?: MentionMediaInput[];
+  location?: { lat: number; lon: number };
+  raw?: unknown;
+}
+
+export interface IngestItemResult {
+  index: number;
+  id?: string;
+  duplicate?: boolean;
+  error?: { field: string; message: string }[];
+}
+
+export interface IngestResponse {
+  accepted: number;
+  duplicates: number;
+  rejected: number;
+  items: IngestItemResult[];
+}
+
+export interface OpdTag {
+  code: string;
+  confidence: number;
+}
+
+/** The triage result as stored with a mention and shown to admins. */
+export interface MentionTags {
+  urgency: Urgency;
+  score: number;
+  opd: OpdTag[];
+  kecamatan: string | null;
+  kelurahan: string | null;
+  topic: string | null;
+  reasons: string[];
+  ruleSetVersion: string;
+}
+
+export interface MentionAuthor {
+  handle: string;
+  name: string | null;
+  followers: number | null;
+  verified: boolean;
+}
+
+/** A stored mention as the REST API and the live socket deliver it. */
+export interface Mention {
+  id: string;
+  /** Monotonic position in the live stream; used to resume after a reconnect. */
+  seq: number;
+  channel: Channel;
+  externalId: string;
+  text: string;
+  author: MentionAuthor;
+  postedAt: string;
+  receivedAt: string;
+  url: string | null;
+  inReplyTo: string | null;
+  media: MentionMediaInput[];
+  location: { lat: number; lon: number } | null;
+  status: MentionStatus;
+  urgency: Urgency;
+  score: number;
+  opdCodes: string[];
+  kecamatanCode: string | null;
+  tags: MentionTags;
+  /** Only on `GET /api/v1/mentions/:id`: the original payload, verbatim. */
+  raw?: unknown;
+}
+
+export const MENTION_SORTS = ['newest', 'oldest', 'urgency'] as const;
+export type MentionSort = (typeof MENTION_SORTS)[number];
+
+export interface MentionQuery {
+  urgency?: Urgency[];
+  opd?: string[];
+  channel?: Channel[];
+  kecamatan?: string[];
+  status?: MentionStatus[];
+  q?: string;
+  cursor?: string;
+  limit?: number;
+  sort?: MentionSort;
+}
+
+export interface MentionPage {
+  items: Mention[];
+  nextCursor: string | null;
+}
