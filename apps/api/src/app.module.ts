@@ -1,0 +1,40 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { AuthModule } from '@sigap/server/auth';
+import { CoreModule, type SigapConfig } from '@sigap/server/core';
+import { DatabaseModule } from '@sigap/server/database';
+import { HealthModule } from '@sigap/server/health';
+import { IngestModule } from '@sigap/server/ingest';
+import { LiveModule } from '@sigap/server/live';
+import { MentionsApiModule } from '@sigap/server/mentions';
+import { PipelineAdminModule } from '@sigap/server/pipeline';
+import { ReferenceModule } from '@sigap/server/reference';
+
+@Module({})
+export class ApiModule {
+  static forRoot(config: SigapConfig): DynamicModule {
+    const dashboard = config.dashboardDir
+      ? [
+          ServeStaticModule.forRoot({
+            rootPath: config.dashboardDir,
+            exclude: ['/api/{*path}', '/socket.io/{*path}'],
+          }),
+        ]
+      : [];
+    return {
+      module: ApiModule,
+      imports: [
+        CoreModule.forRoot(config),
+        DatabaseModule.forRoot(),
+        AuthModule,
+        IngestModule,
+        MentionsApiModule,
+        ReferenceModule,
+        PipelineAdminModule,
+        LiveModule,
+        HealthModule,
+        ...dashboard,
+      ],
+    };
+  }
+}

@@ -1,0 +1,14 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { CoreModule, type SigapConfig } from '@sigap/server/core';
+import { DatabaseModule } from '@sigap/server/database';
+import { PipelineWorkerModule } from '@sigap/server/pipeline';
+
+@Module({})
+export class WorkerModule {
+  static forRoot(config: SigapConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [CoreModule.forRoot(config), DatabaseModule.forRoot(), PipelineWorkerModule],
+    };
+  }
+}

@@ -1,0 +1,14 @@
+import { ROLES_SEEING_ALL, type Role, type UserView } from '@sigap/contracts';
+
+export type AuthenticatedUser = UserView;
+
+/** What part of the mention stream a user may read: everything, or its OPDs plus unrouted items. */
+export type MentionScope = { kind: 'all' } | { kind: 'opds'; opds: string[] } | { kind: 'none' };
+
+export function mentionScopeOf(user: Pick<UserView, 'role' | 'opds'>): MentionScope {
+  const role: Role = user.role;
+  if (ROLES_SEEING_ALL.includes(role)) return { kind: 'all' };
+  if (role === 'admin') return { kind: 'opds', opds: [...user.opds].sort() };
+  // Liaisons read incident summaries, not citizens' personal messages.
+  return { kind: 'none' };
+}

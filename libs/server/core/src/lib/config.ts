@@ -1,0 +1,123 @@
+import { z } from 'zod';
+
+export type SigapApp = 'api' | 'worker';
+
+const booleanFlag = z
+  .enum(['0', '1', 'true', 'false'])
+  .transform((value) => value === '1' || value === 'true');
+
+const connectionUrl = (protocols: string[]) =>
+  z
+    .string()
+    .url('must be a URL')
+    .refine((value) => protocols.includes(new URL(value).protocol), {
+      message: `must start with ${protocols.map((p) => `${p}//`).join(' or ')}`,
+    });
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+  DATABASE_URL: connectionUrl(['postgres:', 'postgresql:']),
+  REDIS_URL: connectionUrl(['redis:', 'rediss:']),
+  SIGAP_REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, "-" or "_" only (1-64 chars)')
+    .default('sigap'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(12 * 3600),
+  SIGAP_INGEST_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
+  SIGAP_ADMIN_EMAIL: z.string().email('must be an e-mail address').optional(),
+  SIGAP_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
+  SIGAP_DASHBOARD_DIR: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SIGAP_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(2000).default(200),
+  SIGAP_STORE_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(500),
+  SIGAP_STORE_BATCH_WINDOW_MS: z.coerce.number().int().min(0).max(5000).default(15),
+  SIGAP_JOB_LOCK_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
+  SIGAP_JOB_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
+  SIGAP_SWAGGER: booleanFlag.default('1'),
+});
+
+export interface SigapConfig {
+  app: SigapApp;
+  env: 'development' | 'production' | 'test';
+  port: number;
+  databaseUrl: string;
+  redisUrl: string;
+  redisPrefix: string;
+  jwtSecret: string;
+  jwtTtlSeconds: number;
+  ingestKey: string;
+  bootstrapAdmin: { email: string; password: string } | null;
+  dashboardDir: string | null;
+  logLevel: string;
+  swagger: boolean;
+  pipeline: {
+    concurrency: number;
+    storeBatchSize: number;
+    storeBatchWindowMs: number;
+    jobLockMs: number;
+    jobAttempts: number;
+  };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Reads and validates the environment once; every problem names its variable. */
+export function loadConfig(app: SigapApp, env: NodeJS.ProcessEnv = process.env): SigapConfig {
+  const parsed = schema.safeParse(env);
+  const problems: string[] = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  if (parsed.success && app === 'api') {
+    if (!parsed.data.JWT_SECRET) problems.push('JWT_SECRET: required by the API (at least 32 characters)');
+    if (!parsed.data.SIGAP_INGEST_KEY) problems.push('SIGAP_INGEST_KEY: required by the API (at least 16 characters)');
+  }
+  if (parsed.success && Boolean(parsed.data.SIGAP_ADMIN_EMAIL) !== Boolean(parsed.data.SIGAP_ADMIN_PASSWORD)) {
+    problems.push('SIGAP_ADMIN_EMAIL / SIGAP_ADMIN_PASSWORD: set both or neither');
+  }
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
+  const e = parsed.data;
+  return {
+    app,
+    env: e.NODE_ENV,
+    port: e.PORT,
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    redisPrefix: e.SIGAP_REDIS_PREFIX,
+    jwtSecret: e.JWT_SECRET ?? '',
+    jwtTtlSeconds: e.JWT_TTL_SECONDS,
+    ingestKey: e.SIGAP_INGEST_KEY ?? '',
+    bootstrapAdmin:
+      e.SIGAP_ADMIN_EMAIL && e.SIGAP_ADMIN_PASSWORD
+        ? { email: e.SIGAP_ADMIN_EMAIL, password: e.SIGAP_ADMIN_PASSWORD }
+        : null,
+    dashboardDir: e.SIGAP_DASHBOARD_DIR ?? null,
+    logLevel: e.LOG_LEVEL,
+    swagger: e.SIGAP_SWAGGER,
+    pipeline: {
+      concurrency: e.SIGAP_WORKER_CONCURRENCY,
+      storeBatchSize: e.SIGAP_STORE_BATCH_SIZE,
+      storeBatchWindowMs: e.SIGAP_STORE_BATCH_WINDOW_MS,
+      jobLockMs: e.SIGAP_JOB_LOCK_MS,
+      jobAttempts: e.SIGAP_JOB_ATTEMPTS,
+    },
+  };
+}
+
+/** For entry points: on a bad environment print what is wrong and exit, never a stack trace. */
+export function loadConfigOrExit(app: SigapApp): SigapConfig {
+  try {
+    return loadConfig(app);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`sigap-${app}: ${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,50 @@
+import { HttpStatus } from '@nestjs/common';
+
+export enum SigapErrorCode {
+  VALIDATION_FAILED = 'VALIDATION_FAILED',
+  INVALID_JSON = 'INVALID_JSON',
+  PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  INVALID_API_KEY = 'INVALID_API_KEY',
+  FORBIDDEN = 'FORBIDDEN',
+  NOT_FOUND = 'NOT_FOUND',
+  CONFLICT = 'CONFLICT',
+  UNAVAILABLE = 'UNAVAILABLE',
+  INTERNAL = 'INTERNAL',
+}
+
+const STATUS_BY_CODE: Record<SigapErrorCode, HttpStatus> = {
+  [SigapErrorCode.VALIDATION_FAILED]: HttpStatus.BAD_REQUEST,
+  [SigapErrorCode.INVALID_JSON]: HttpStatus.BAD_REQUEST,
+  [SigapErrorCode.PAYLOAD_TOO_LARGE]: HttpStatus.PAYLOAD_TOO_LARGE,
+  [SigapErrorCode.UNAUTHENTICATED]: HttpStatus.UNAUTHORIZED,
+  [SigapErrorCode.INVALID_API_KEY]: HttpStatus.UNAUTHORIZED,
+  [SigapErrorCode.FORBIDDEN]: HttpStatus.FORBIDDEN,
+  [SigapErrorCode.NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [SigapErrorCode.CONFLICT]: HttpStatus.CONFLICT,
+  [SigapErrorCode.UNAVAILABLE]: HttpStatus.SERVICE_UNAVAILABLE,
+  [SigapErrorCode.INTERNAL]: HttpStatus.INTERNAL_SERVER_ERROR,
+};
+
+/** A domain error; the global filter turns its code into an HTTP status and a JSON body. */
+export class SigapException extends Error {
+  constructor(
+    readonly code: SigapErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+
+  get status(): HttpStatus {
+    return STATUS_BY_CODE[this.code];
+  }
+}
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export const validationFailed = (errors: FieldError[]) =>
+  new SigapException(SigapErrorCode.VALIDATION_FAILED, errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors);

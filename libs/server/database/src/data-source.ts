@@ -1,0 +1,22 @@
+import type { DataSourceOptions } from 'typeorm';
+import { SIGAP_ENTITIES } from './entities';
+import { InitialSchema1764331200000 } from './migrations/1764331200000-initial-schema';
+import { SeedReferenceData1764331260000 } from './migrations/1764331260000-seed-reference-data';
+
+export const SIGAP_MIGRATIONS = [InitialSchema1764331200000, SeedReferenceData1764331260000];
+
+/** Schema changes only ever come from migrations; `synchronize` stays off. */
+export function sigapDataSourceOptions(databaseUrl: string, applicationName: string): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: databaseUrl,
+    entities: SIGAP_ENTITIES,
+    migrations: SIGAP_MIGRATIONS,
+    migrationsTableName: 'sigap_migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    logging: ['error'],
+    applicationName,
+    extra: { max: 10 },
+  };
+}

@@ -1,0 +1,8 @@
+import { AreaEntity } from './area.entity';
+import { AuthorEntity } from './author.entity';
+import { MentionEntity } from './mention.entity';
+import { OpdEntity } from './opd.entity';
+import { UserEntity } from './user.entity';
+
+export { AreaEntity, AuthorEntity, MentionEntity, OpdEntity, UserEntity };
+export const SIGAP_ENTITIES = [OpdEntity, AreaEntity, UserEntity, AuthorEntity, MentionEntity];

@@ -1,0 +1,2 @@
+export * from './lib/ingest.module';
+export * from './lib/mention-input.schema';

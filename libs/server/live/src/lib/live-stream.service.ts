@@ -1,0 +1,125 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  LIVE_EVENTS,
+  LIVE_FLUSH_INTERVAL_MS,
+  LIVE_MAX_REPLAY,
+  LIVE_NOTIFY_CHANNEL,
+  type LiveClientEvents,
+  type LiveServerEvents,
+  type Mention,
+} from '@sigap/contracts';
+import type { MentionScope } from '@sigap/server/auth';
+import { REDIS_CLIENT, SIGAP_CONFIG, redisKey, type SigapConfig } from '@sigap/server/core';
+import { mapMention, MentionsRepository } from '@sigap/server/mentions';
+import { Mutex } from 'async-mutex';
+import type Redis from 'ioredis';
+import type { Namespace, Socket } from 'socket.io';
+import { isVisibleTo, roomOf, scopeOfRoom } from './live-scope';
+
+const PAGE = 2000;
+/** Safety net for a lost pub/sub message: look for new rows at least this often. */
+const POLL_INTERVAL_MS = 1000;
+
+export type LiveNamespace = Namespace<LiveClientEvents, LiveServerEvents>;
+export type LiveSocket = Socket<LiveClientEvents, LiveServerEvents>;
+
+/**
+ * Turns stored mentions into live batches. Workers announce new rows on Redis; this service reads
+ * everything after the last seq it sent and emits at most one batch per room per flush interval.
+ * Joining (with replay) and flushing share one lock, so a client sees every seq once, in order.
+ */
+@Injectable()
+export class LiveStreamService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(LiveStreamService.name);
+  private readonly lock = new Mutex();
+  private namespace: LiveNamespace | null = null;
+  private subscriber: Redis | null = null;
+  private lastSeq = 0;
+  private lastFlushAt = 0;
+  private flushTimer: NodeJS.Timeout | null = null;
+  private pollTimer: NodeJS.Timeout | null = null;
+  private stopped = false;
+
+  constructor(
+    private readonly mentions: MentionsRepository,
+    @Inject(REDIS_CLIENT) private readonly redis: Redis,
+    @Inject(SIGAP_CONFIG) private readonly config: SigapConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.lastSeq = await this.mentions.maxSeq();
+    this.subscriber = this.redis.duplicate();
+    this.subscriber.on('message', () => this.scheduleFlush());
+    this.subscriber.on('error', (err) => this.logger.warn({ err: err.message }, 'live subscriber error'));
+    await this.subscriber.subscribe(redisKey(this.config.redisPrefix, LIVE_NOTIFY_CHANNEL));
+    this.pollTimer = setInterval(() => this.scheduleFlush(), POLL_INTERVAL_MS);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    if (this.pollTimer) clearInterval(this.pollTimer);
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    await this.subscriber?.quit().catch(() => undefined);
+  }
+
+  attach(namespace: LiveNamespace): void {
+    this.namespace = namespace;
+  }
+
+  /** Replays what the client missed since `since`, then puts it in its live room. */
+  async join(socket: LiveSocket, scope: MentionScope, since: number | undefined): Promise<void> {
+    await this.lock.runExclusive(async () => {
+      let replayed = 0;
+      let resync = false;
+      if (since !== undefined && since < this.lastSeq) {
+        const missed = await this.mentions.countAfterSeq(since, this.lastSeq, scope);
+        if (missed > LIVE_MAX_REPLAY) {
+          resync = true;
+        } else {
+          let after = since;
+          for (;;) {
+            const rows = await this.mentions.findAfterSeq(after, PAGE, scope, this.lastSeq);
+            if (rows.length === 0) break;
+            socket.emit(LIVE_EVENTS.mentions, rows.map(mapMention));
+            replayed += rows.length;
+            after = Number(rows[rows.length - 1].seq);
+            if (rows.length < PAGE) break;
+          }
+        }
+      }
+      await socket.join(roomOf(scope));
+      socket.emit(LIVE_EVENTS.hello, { seq: this.lastSeq, replayed, resync });
+    });
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushTimer || this.stopped) return;
+    const wait = Math.max(0, this.lastFlushAt + LIVE_FLUSH_INTERVAL_MS - Date.now());
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = null;
+      this.lastFlushAt = Date.now();
+      this.lock.runExclusive(() => this.flush()).catch((err: unknown) => this.logger.error({ err }, 'live flush failed'));
+    }, wait);
+  }
+
+  private async flush(): Promise<void> {
+    for (;;) {
+      const rows = await this.mentions.findAfterSeq(this.lastSeq, PAGE);
+      if (rows.length === 0) return;
+      this.broadcast(rows.map(mapMention));
+      this.lastSeq = Number(rows[rows.length - 1].seq);
+      if (rows.length < PAGE) return;
+    }
+  }
+
+  private broadcast(batch: Mention[]): void {
+    const namespace = this.namespace;
+    if (!namespace) return;
+    for (const room of namespace.adapter.rooms.keys()) {
+      const scope = scopeOfRoom(room);
+      if (!scope) continue;
+      const visible = batch.filter((mention) => isVisibleTo(mention, scope));
+      if (visible.length > 0) namespace.to(room).emit(LIVE_EVENTS.mentions, visible);
+    }
+  }
+}

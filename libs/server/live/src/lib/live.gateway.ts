@@ -1,0 +1,49 @@
+import { Logger } from '@nestjs/common';
+import { OnGatewayConnection, OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
+import { LIVE_NAMESPACE, type LiveHandshakeAuth } from '@sigap/contracts';
+import { AuthService, mentionScopeOf, type MentionScope } from '@sigap/server/auth';
+import { LiveStreamService, type LiveNamespace, type LiveSocket } from './live-stream.service';
+
+interface LiveSocketData {
+  scope: MentionScope;
+  since?: number;
+}
+
+/** Transport only: authenticates the handshake, then hands the socket to the live stream. */
+@WebSocketGateway({ namespace: LIVE_NAMESPACE })
+export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
+  private readonly logger = new Logger(LiveGateway.name);
+
+  constructor(
+    private readonly auth: AuthService,
+    private readonly stream: LiveStreamService,
+  ) {}
+
+  afterInit(namespace: LiveNamespace): void {
+    namespace.use((socket, next) => {
+      const handshake = (socket.handshake.auth ?? {}) as Partial<LiveHandshakeAuth>;
+      this.auth
+        .authenticate(typeof handshake.token === 'string' ? handshake.token : undefined)
+        .then((user) => {
+          const scope = mentionScopeOf(user);
+          if (scope.kind === 'none') return next(new Error('forbidden: this role has no live mention stream'));
+          const since = Number(handshake.since);
+          const data: LiveSocketData = { scope, since: Number.isSafeInteger(since) && since >= 0 ? since : undefined };
+          socket.data = data;
+          next();
+        })
+        .catch(() => next(new Error('unauthorized: invalid or expired token')));
+    });
+    this.stream.attach(namespace);
+  }
+
+  async handleConnection(socket: LiveSocket): Promise<void> {
+    const data = socket.data as LiveSocketData;
+    try {
+      await this.stream.join(socket, data.scope, data.since);
+    } catch (err) {
+      this.logger.error({ err }, 'could not join the live stream');
+      socket.disconnect(true);
+    }
+  }
+}

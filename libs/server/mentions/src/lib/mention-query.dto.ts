@@ -1,0 +1,77 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { CHANNELS, MENTION_SORTS, MENTION_STATUSES, URGENCIES } from '@sigap/contracts';
+import type { Channel, MentionSort, MentionStatus, Urgency } from '@sigap/contracts';
+import { Transform, Type } from 'class-transformer';
+import { IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+
+/** Accepts `a,b` as well as repeated `?x=a&x=b`. */
+const toList = ({ value }: { value: unknown }): string[] | undefined => {
+  if (value === undefined || value === '') return undefined;
+  const values = Array.isArray(value) ? value : [value];
+  return values
+    .flatMap((v) => String(v).split(','))
+    .map((v) => v.trim())
+    .filter((v) => v.length > 0);
+};
+
+export class MentionQueryDto {
+  @ApiPropertyOptional({ description: 'comma-separated', example: 'critical,high' })
+  @IsOptional()
+  @Transform(toList)
+  @IsArray()
+  @IsIn(URGENCIES, { each: true })
+  urgency?: Urgency[];
+
+  @ApiPropertyOptional({ description: 'OPD or kewilayahan codes, comma-separated', example: 'DISKARPB,KEC-3273101' })
+  @IsOptional()
+  @Transform(toList)
+  @IsArray()
+  @Matches(/^[A-Z0-9-]{2,32}$/, { each: true })
+  opd?: string[];
+
+  @ApiPropertyOptional({ example: 'x,instagram' })
+  @IsOptional()
+  @Transform(toList)
+  @IsArray()
+  @IsIn(CHANNELS, { each: true })
+  channel?: Channel[];
+
+  @ApiPropertyOptional({ description: 'KEC-<BPS code> or the BPS code', example: 'KEC-3273101' })
+  @IsOptional()
+  @Transform(toList)
+  @IsArray()
+  @Matches(/^(KEC-)?\d{7}$/, { each: true })
+  kecamatan?: string[];
+
+  @ApiPropertyOptional({ example: 'new' })
+  @IsOptional()
+  @Transform(toList)
+  @IsArray()
+  @IsIn(MENTION_STATUSES, { each: true })
+  status?: MentionStatus[];
+
+  @ApiPropertyOptional({ description: 'free text, matched in the text and the author handle' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  cursor?: string;
+
+  @ApiPropertyOptional({ default: 50, maximum: 200 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+
+  @ApiPropertyOptional({ enum: MENTION_SORTS, default: 'newest' })
+  @IsOptional()
+  @IsIn(MENTION_SORTS)
+  sort?: MentionSort;
+}

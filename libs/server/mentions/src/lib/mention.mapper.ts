@@ -1,0 +1,59 @@
+import type { Channel, Mention, MentionMediaInput, MentionStatus, MentionTags, Urgency } from '@sigap/contracts';
+
+/** A row as the mention queries select it (mentions joined with authors). */
+export interface MentionRow {
+  id: string;
+  seq: string;
+  channel: Channel;
+  external_id: string;
+  text: string;
+  url: string | null;
+  in_reply_to: string | null;
+  media: MentionMediaInput[];
+  lat: number | null;
+  lon: number | null;
+  raw?: unknown;
+  posted_at: Date;
+  received_at: Date;
+  status: MentionStatus;
+  urgency: Urgency;
+  urgency_rank: number;
+  score: number;
+  opd_codes: string[];
+  kecamatan_code: string | null;
+  tags: MentionTags;
+  author_handle: string;
+  author_name: string | null;
+  author_followers: number | null;
+  author_verified: boolean;
+}
+
+export function mapMention(row: MentionRow): Mention {
+  const mention: Mention = {
+    id: row.id,
+    seq: Number(row.seq),
+    channel: row.channel,
+    externalId: row.external_id,
+    text: row.text,
+    author: {
+      handle: row.author_handle,
+      name: row.author_name,
+      followers: row.author_followers,
+      verified: row.author_verified,
+    },
+    postedAt: row.posted_at.toISOString(),
+    receivedAt: row.received_at.toISOString(),
+    url: row.url,
+    inReplyTo: row.in_reply_to,
+    media: row.media,
+    location: row.lat !== null && row.lon !== null ? { lat: row.lat, lon: row.lon } : null,
+    status: row.status,
+    urgency: row.urgency,
+    score: row.score,
+    opdCodes: row.opd_codes,
+    kecamatanCode: row.kecamatan_code,
+    tags: row.tags,
+  };
+  if (row.raw !== undefined) mention.raw = row.raw;
+  return mention;
+}

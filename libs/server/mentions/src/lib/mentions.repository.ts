@@ -1,0 +1,239 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { MentionInput, MentionSort, MentionStatus, MentionTags, Urgency, Channel } from '@sigap/contracts';
+import { urgencyRank } from '@sigap/contracts';
+import type { MentionScope } from '@sigap/server/auth';
+import { DataSource } from 'typeorm';
+import type { MentionCursor } from './mention-cursor';
+import type { MentionRow } from './mention.mapper';
+
+export interface MentionToStore {
+  id: string;
+  mention: MentionInput;
+  receivedAt: string;
+  tags: MentionTags;
+}
+
+export interface StoreResult {
+  /** Ids written by this call; the others were already stored. */
+  inserted: { id: string; seq: number }[];
+}
+
+export interface MentionFilter {
+  urgency?: Urgency[];
+  opd?: string[];
+  channel?: Channel[];
+  kecamatan?: string[];
+  status?: MentionStatus[];
+  q?: string;
+}
+
+const SELECT_MENTION = `
+  SELECT m.id, m.seq, m.channel, m.external_id, m.text, m.url, m.in_reply_to, m.media, m.lat, m.lon,
+         m.posted_at, m.received_at, m.status, m.urgency, m.urgency_rank, m.score, m.opd_codes,
+         m.kecamatan_code, m.tags,
+         a.handle AS author_handle, a.name AS author_name, a.followers AS author_followers,
+         a.verified AS author_verified`;
+
+// One lock for every writer: seq values then commit in the order they were drawn, so a reader
+// that has seen seq N never later finds a smaller seq appear (the live stream relies on it).
+const SEQ_WRITER_LOCK = 7_204_311;
+
+/** Builds parameterised WHERE clauses without string-splicing values. */
+class Where {
+  readonly clauses: string[] = [];
+  constructor(readonly params: unknown[] = []) {}
+
+  param(value: unknown): string {
+    this.params.push(value);
+    return `$${this.params.length}`;
+  }
+
+  add(clause: string): void {
+    this.clauses.push(clause);
+  }
+
+  toSql(): string {
+    return this.clauses.length ? `WHERE ${this.clauses.join(' AND ')}` : '';
+  }
+}
+
+@Injectable()
+export class MentionsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Stores a batch with two multi-row statements in one transaction; existing mentions are skipped. */
+  async storeBatch(items: MentionToStore[]): Promise<StoreResult> {
+    if (items.length === 0) return { inserted: [] };
+    const authors = new Map<string, { channel: string; handle: string; name: string | null; followers: number | null; verified: boolean }>();
+    for (const { mention } of items) {
+      authors.set(`${mention.channel}\u0000${mention.author.handle}`, {
+        channel: mention.channel,
+        handle: mention.author.handle,
+        name: mention.author.name ?? null,
+        followers: mention.author.followers ?? null,
+        verified: mention.author.verified ?? false,
+      });
+    }
+    return this.db.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [SEQ_WRITER_LOCK]);
+      const authorRows: { id: string; channel: string; handle: string }[] = await tx.query(
+        `INSERT INTO authors (channel, handle, name, followers, verified)
+         SELECT channel, handle, name, followers, verified
+           FROM jsonb_to_recordset($1::jsonb) AS x(channel text, handle text, name text, followers integer, verified boolean)
+         ON CONFLICT (channel, handle) DO UPDATE
+           SET name = COALESCE(EXCLUDED.name, authors.name),
+               followers = COALESCE(EXCLUDED.followers, authors.followers),
+               verified = EXCLUDED.verified OR authors.verified
+         RETURNING id, channel, handle`,
+        [JSON.stringify([...authors.values()])],
+      );
+      const authorIds = new Map(authorRows.map((row) => [`${row.channel}\u0000${row.handle}`, row.id]));
+      const rows = items.map(({ id, mention, receivedAt, tags }, ord) => ({
+        ord,
+        id,
+        channel: mention.channel,
+        external_id: mention.externalId,
+        author_id: authorIds.get(`${mention.channel}\u0000${mention.author.handle}`),
+        text: mention.text,
+        url: mention.url ?? null,
+        in_reply_to: mention.inReplyTo ?? null,
+        media: mention.media ?? [],
+        lat: mention.location?.lat ?? null,
+        lon: mention.location?.lon ?? null,
+        raw: mention.raw === undefined ? null : mention.raw,
+        posted_at: mention.postedAt,
+        received_at: receivedAt,
+        urgency: tags.urgency,
+        urgency_rank: urgencyRank(tags.urgency),
+        score: tags.score,
+        opd_codes: tags.opd.map((o) => o.code).join(','),
+        kecamatan_code: tags.kecamatan,
+        tags,
+        rule_set_version: tags.ruleSetVersion,
+      }));
+      const inserted: { id: string; seq: string }[] = await tx.query(
+        `INSERT INTO mentions (id, channel, external_id, author_id, text, url, in_reply_to, media, lat, lon, raw,
+                               posted_at, received_at, urgency, urgency_rank, score, opd_codes, kecamatan_code, tags,
+                               rule_set_version)
+         SELECT id, channel, external_id, author_id, text, url, in_reply_to, media, lat, lon, raw,
+                posted_at, received_at, urgency, urgency_rank, score, string_to_array(opd_codes, ','), kecamatan_code,
+                tags, rule_set_version
+           FROM jsonb_to_recordset($1::jsonb) AS x(
+                  ord integer, id uuid, channel text, external_id text, author_id uuid, text text, url text,
+                  in_reply_to text, media jsonb, lat double precision, lon double precision, raw jsonb,
+                  posted_at timestamptz, received_at timestamptz, urgency text, urgency_rank smallint,
+                  score smallint, opd_codes text, kecamatan_code text, tags jsonb, rule_set_version text)
+          ORDER BY ord
+         ON CONFLICT DO NOTHING
+         RETURNING id, seq`,
+        [JSON.stringify(rows)],
+      );
+      return { inserted: inserted.map((row) => ({ id: row.id, seq: Number(row.seq) })) };
+    });
+  }
+
+  async findPage(
+    filter: MentionFilter,
+    scope: MentionScope,
+    sort: MentionSort,
+    cursor: MentionCursor | null,
+    limit: number,
+  ): Promise<MentionRow[]> {
+    const where = new Where();
+    this.applyScope(where, scope);
+    this.applyFilter(where, filter);
+    if (cursor) {
+      const postedAt = where.param(cursor.postedAt);
+      const id = where.param(cursor.id);
+      switch (sort) {
+        case 'newest':
+          where.add(`(m.posted_at, m.id) < (${postedAt}::timestamptz, ${id}::uuid)`);
+          break;
+        case 'oldest':
+          where.add(`(m.posted_at, m.id) > (${postedAt}::timestamptz, ${id}::uuid)`);
+          break;
+        case 'urgency': {
+          const rank = where.param(cursor.urgencyRank);
+          where.add(
+            `(m.urgency_rank > ${rank} OR (m.urgency_rank = ${rank} AND (m.posted_at, m.id) < (${postedAt}::timestamptz, ${id}::uuid)))`,
+          );
+          break;
+        }
+      }
+    }
+    const order = {
+      newest: 'm.posted_at DESC, m.id DESC',
+      oldest: 'm.posted_at ASC, m.id ASC',
+      urgency: 'm.urgency_rank ASC, m.posted_at DESC, m.id DESC',
+    }[sort];
+    const limitParam = where.param(limit);
+    return this.db.query(
+      `${SELECT_MENTION} FROM mentions m JOIN authors a ON a.id = m.author_id ${where.toSql()} ORDER BY ${order} LIMIT ${limitParam}`,
+      where.params,
+    );
+  }
+
+  async findById(id: string, scope: MentionScope): Promise<MentionRow | null> {
+    const where = new Where();
+    where.add(`m.id = ${where.param(id)}`);
+    this.applyScope(where, scope);
+    const rows: MentionRow[] = await this.db.query(
+      `${SELECT_MENTION}, m.raw FROM mentions m JOIN authors a ON a.id = m.author_id ${where.toSql()}`,
+      where.params,
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Mentions stored after `afterSeq` (up to `uptoSeq` when given), oldest first, for the live stream. */
+  findAfterSeq(afterSeq: number, limit: number, scope: MentionScope = { kind: 'all' }, uptoSeq?: number): Promise<MentionRow[]> {
+    const where = new Where();
+    where.add(`m.seq > ${where.param(afterSeq)}`);
+    if (uptoSeq !== undefined) where.add(`m.seq <= ${where.param(uptoSeq)}`);
+    this.applyScope(where, scope);
+    return this.db.query(
+      `${SELECT_MENTION} FROM mentions m JOIN authors a ON a.id = m.author_id ${where.toSql()} ORDER BY m.seq LIMIT ${where.param(limit)}`,
+      where.params,
+    );
+  }
+
+  async maxSeq(): Promise<number> {
+    const [row] = await this.db.query('SELECT COALESCE(max(seq), 0) AS seq FROM mentions');
+    return Number(row.seq);
+  }
+
+  async countAfterSeq(afterSeq: number, uptoSeq: number, scope: MentionScope): Promise<number> {
+    const where = new Where();
+    where.add(`m.seq > ${where.param(afterSeq)}`);
+    where.add(`m.seq <= ${where.param(uptoSeq)}`);
+    this.applyScope(where, scope);
+    const [row] = await this.db.query(`SELECT count(*)::int AS n FROM mentions m ${where.toSql()}`, where.params);
+    return row.n;
+  }
+
+  private applyScope(where: Where, scope: MentionScope): void {
+    switch (scope.kind) {
+      case 'all':
+        return;
+      case 'opds':
+        where.add(`(m.opd_codes && ${where.param(scope.opds)}::text[] OR m.opd_codes = '{}')`);
+        return;
+      case 'none':
+        where.add('false');
+        return;
+    }
+  }
+
+  private applyFilter(where: Where, filter: MentionFilter): void {
+    if (filter.urgency?.length) where.add(`m.urgency = ANY(${where.param(filter.urgency)}::text[])`);
+    if (filter.channel?.length) where.add(`m.channel = ANY(${where.param(filter.channel)}::text[])`);
+    if (filter.status?.length) where.add(`m.status = ANY(${where.param(filter.status)}::text[])`);
+    if (filter.kecamatan?.length) where.add(`m.kecamatan_code = ANY(${where.param(filter.kecamatan)}::text[])`);
+    if (filter.opd?.length) where.add(`m.opd_codes && ${where.param(filter.opd)}::text[]`);
+    if (filter.q) {
+      const escaped = filter.q.replace(/[\\%_]/g, (c) => `\\${c}`);
+      const pattern = where.param(`%${escaped}%`);
+      where.add(`(m.text ILIKE ${pattern} OR a.handle ILIKE ${pattern})`);
+    }
+  }
+}

@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import type { Mention, MentionPage, MentionSort } from '@sigap/contracts';
+import { mentionScopeOf, type AuthenticatedUser } from '@sigap/server/auth';
+import { SigapErrorCode, SigapException } from '@sigap/server/core';
+import { decodeCursor, encodeCursor } from './mention-cursor';
+import type { MentionQueryDto } from './mention-query.dto';
+import { mapMention } from './mention.mapper';
+import { MentionsRepository } from './mentions.repository';
+
+const DEFAULT_PAGE_SIZE = 50;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+@Injectable()
+export class MentionsService {
+  constructor(private readonly mentions: MentionsRepository) {}
+
+  async list(user: AuthenticatedUser, query: MentionQueryDto): Promise<MentionPage> {
+    const scope = this.readableScope(user);
+    const sort: MentionSort = query.sort ?? 'newest';
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const cursor = query.cursor ? decodeCursor(query.cursor, sort) : null;
+    const rows = await this.mentions.findPage(
+      {
+        urgency: query.urgency,
+        opd: query.opd,
+        channel: query.channel,
+        kecamatan: query.kecamatan?.map((code) => (code.startsWith('KEC-') ? code : `KEC-${code}`)),
+        status: query.status,
+        q: query.q?.trim() || undefined,
+      },
+      scope,
+      sort,
+      cursor,
+      limit + 1,
+    );
+    const page = rows.slice(0, limit);
+    const last = page.at(-1);
+    const nextCursor =
+      rows.length > limit && last
+        ? encodeCursor({ sort, postedAt: last.posted_at.toISOString(), id: last.id, urgencyRank: last.urgency_rank })
+        : null;
+    return { items: page.map(mapMention), nextCursor };
+  }
+
+  /** 404 rather than 403 for mentions outside the user's OPDs, so ids reveal nothing. */
+  async get(user: AuthenticatedUser, id: string): Promise<Mention> {
+    const scope = this.readableScope(user);
+    const row = UUID.test(id) ? await this.mentions.findById(id, scope) : null;
+    if (!row) throw new SigapException(SigapErrorCode.NOT_FOUND, 'mention not found');
+    return mapMention(row);
+  }
+
+  private readableScope(user: AuthenticatedUser) {
+    const scope = mentionScopeOf(user);
+    if (scope.kind === 'none') {
+      throw new SigapException(SigapErrorCode.FORBIDDEN, 'this role reads incident summaries, not individual mentions');
+    }
+    return scope;
+  }
+}

@@ -1,0 +1,51 @@
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { QUEUES, type IngestJobData } from '@sigap/contracts';
+import { SIGAP_CONFIG, redisOptionsFromUrl, type SigapConfig } from '@sigap/server/core';
+import { Worker, type Job } from 'bullmq';
+import { MentionPipelineService, type StoreOutcome } from './mention-pipeline.service';
+
+/**
+ * Consumes the ingest queue. Many jobs run at once so their rows share one INSERT; a job only
+ * completes after its row is committed, so a worker that dies mid-batch leaves its jobs to be
+ * picked up again (stalled-job recovery) and the unique key drops any second write.
+ */
+@Injectable()
+export class IngestWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(IngestWorker.name);
+  private worker: Worker<IngestJobData, StoreOutcome> | null = null;
+
+  constructor(
+    private readonly pipeline: MentionPipelineService,
+    @Inject(SIGAP_CONFIG) private readonly config: SigapConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const { concurrency, jobLockMs } = this.config.pipeline;
+    this.worker = new Worker<IngestJobData, StoreOutcome>(
+      QUEUES.ingest,
+      (job: Job<IngestJobData>) => this.pipeline.process(job.data),
+      {
+        connection: redisOptionsFromUrl(this.config.redisUrl),
+        prefix: `${this.config.redisPrefix}:bull`,
+        concurrency,
+        lockDuration: jobLockMs,
+        stalledInterval: Math.max(1000, Math.floor(jobLockMs / 2)),
+        maxStalledCount: 3,
+      },
+    );
+    this.worker.on('failed', (job, err) =>
+      this.logger.warn({ jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, 'ingest job failed'),
+    );
+    this.worker.on('error', (err) => this.logger.error({ err }, 'ingest worker error'));
+    this.logger.log({ concurrency, jobLockMs }, 'ingest worker started');
+  }
+
+  /** Finishes the jobs in hand (their batch is written) before the database closes. */
+  async beforeApplicationShutdown(): Promise<void> {
+    if (!this.worker) return;
+    this.logger.log('closing ingest worker: finishing jobs in flight');
+    await this.worker.close();
+    await this.pipeline.drain();
+    this.worker = null;
+  }
+}

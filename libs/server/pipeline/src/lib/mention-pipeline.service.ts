@@ -1,0 +1,70 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { LIVE_NOTIFY_CHANNEL, type IngestJobData } from '@sigap/contracts';
+import { REDIS_CLIENT, SIGAP_CONFIG, redisKey, type SigapConfig } from '@sigap/server/core';
+import { MentionsRepository, type MentionToStore } from '@sigap/server/mentions';
+import { TriageService } from '@sigap/server/triage';
+import type Redis from 'ioredis';
+import { StoreBatcher } from './store-batcher';
+
+export interface StoreOutcome {
+  id: string;
+  /** Set when this call wrote the row; absent when it was already stored (a retry or a replayed job). */
+  seq?: number;
+}
+
+/** Triage → batched store → live notification, for one ingest job at a time (many in flight). */
+@Injectable()
+export class MentionPipelineService {
+  private readonly logger = new Logger(MentionPipelineService.name);
+  private readonly batcher: StoreBatcher<MentionToStore, StoreOutcome>;
+
+  constructor(
+    private readonly mentions: MentionsRepository,
+    private readonly triage: TriageService,
+    @Inject(REDIS_CLIENT) private readonly redis: Redis,
+    @Inject(SIGAP_CONFIG) private readonly config: SigapConfig,
+  ) {
+    this.batcher = new StoreBatcher((items) => this.store(items), {
+      maxBatch: config.pipeline.storeBatchSize,
+      windowMs: config.pipeline.storeBatchWindowMs,
+    });
+  }
+
+  process(job: IngestJobData): Promise<StoreOutcome> {
+    const tags = this.triage.classify({
+      text: job.mention.text,
+      channel: job.mention.channel,
+      author: job.mention.author,
+    });
+    return this.batcher.add({ id: job.id, mention: job.mention, receivedAt: job.receivedAt, tags });
+  }
+
+  drain(): Promise<void> {
+    return this.batcher.drain();
+  }
+
+  private async store(items: MentionToStore[]): Promise<(StoreOutcome | Error)[]> {
+    try {
+      const { inserted } = await this.mentions.storeBatch(items);
+      await this.announce(inserted);
+      const seqById = new Map(inserted.map((row) => [row.id, row.seq]));
+      return items.map((item) => ({ id: item.id, seq: seqById.get(item.id) }));
+    } catch (error) {
+      if (items.length === 1) return [error instanceof Error ? error : new Error(String(error))];
+      // One bad row must not fail its neighbours: fall back to storing each on its own.
+      this.logger.warn({ err: error, size: items.length }, 'batch insert failed; storing items one by one');
+      const outcomes: (StoreOutcome | Error)[] = [];
+      for (const item of items) outcomes.push((await this.store([item]))[0]);
+      return outcomes;
+    }
+  }
+
+  private async announce(inserted: { seq: number }[]): Promise<void> {
+    if (inserted.length === 0) return;
+    const maxSeq = Math.max(...inserted.map((row) => row.seq));
+    // Best effort: the API also polls, so a lost notification only delays, never drops, a mention.
+    await this.redis
+      .publish(redisKey(this.config.redisPrefix, LIVE_NOTIFY_CHANNEL), String(maxSeq))
+      .catch((err: unknown) => this.logger.warn({ err }, 'live notification failed'));
+  }
+}

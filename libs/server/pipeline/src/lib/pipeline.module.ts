@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { MentionsStoreModule } from '@sigap/server/mentions';
+import { TriageModule } from '@sigap/server/triage';
+import { IngestWorker } from './ingest.worker';
+import { MentionPipelineService } from './mention-pipeline.service';
+import { PipelineQueueModule } from './pipeline-queue.module';
+import { QueueAdminController } from './queue-admin.controller';
+import { QueueAdminService } from './queue-admin.service';
+
+/** Worker side: consumes the ingest queue. */
+@Module({
+  imports: [MentionsStoreModule, TriageModule],
+  providers: [MentionPipelineService, IngestWorker],
+})
+export class PipelineWorkerModule {}
+
+/** API side: queue inspection and retry of failed jobs. */
+@Module({
+  imports: [PipelineQueueModule],
+  controllers: [QueueAdminController],
+  providers: [QueueAdminService],
+  exports: [QueueAdminService],
+})
+export class PipelineAdminModule {}

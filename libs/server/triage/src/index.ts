@@ -1,0 +1,2 @@
+export * from './lib/triage.module';
+export * from './lib/triage.service';
