@@ -167,7 +167,10 @@ export async function startStack(options: { workerEnv?: NodeJS.ProcessEnv; apiEn
       const queue = ingestQueue(isolation.redisUrl, isolation.prefix);
       try {
         const alive = workers.filter((w) => w.exitCode === null && w.signalCode === null).length;
-        await waitFor('the worker to connect', async () => ((await queue.getWorkersCount()) >= alive ? true : undefined), 30_000);
+        await waitFor('the worker to connect', async () => {
+          if (worker.exitCode !== null) throw new Error(`worker exited with ${worker.exitCode}; see ${LOG_DIR}`);
+          return (await queue.getWorkersCount()) >= alive ? true : undefined;
+        }, 30_000);
       } finally {
         await queue.close();
       }

@@ -4,7 +4,8 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { INGEST_LIMITS } from '@sigap/contracts';
-import { loadConfigOrExit } from '@sigap/server/core';
+import { bodyParserErrorHandler, loadConfigOrExit } from '@sigap/server/core';
+import { json } from 'express';
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './app.module';
 
@@ -15,7 +16,7 @@ async function bootstrap(): Promise<void> {
     bodyParser: false,
   });
   app.useLogger(app.get(Logger));
-  app.useBodyParser('json', { limit: INGEST_LIMITS.maxBodyBytes });
+  app.use(json({ limit: INGEST_LIMITS.maxBodyBytes }), bodyParserErrorHandler);
   app.setGlobalPrefix('api');
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.set('trust proxy', 'loopback');

@@ -32,7 +32,7 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SIGAP_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(2000).default(200),
   SIGAP_STORE_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(500),
-  SIGAP_STORE_BATCH_WINDOW_MS: z.coerce.number().int().min(0).max(5000).default(15),
+  SIGAP_STORE_BATCH_WINDOW_MS: z.coerce.number().int().min(0).max(60_000).default(15),
   SIGAP_JOB_LOCK_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   SIGAP_JOB_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
   SIGAP_SWAGGER: booleanFlag.default('1'),

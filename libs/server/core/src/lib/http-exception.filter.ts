@@ -1,11 +1,35 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { ApiErrorBody } from '@sigap/contracts';
-import type { Request, Response } from 'express';
+import type { NextFunction, Request, Response } from 'express';
 import { SigapErrorCode, SigapException } from './sigap.exception';
 
 interface BodyParserError {
   type?: string;
   status?: number;
+}
+
+function bodyParserErrorBody(error: unknown): ApiErrorBody | null {
+  switch ((error as BodyParserError | null)?.type) {
+    case 'entity.too.large':
+      return { statusCode: 413, code: SigapErrorCode.PAYLOAD_TOO_LARGE, message: 'request body is larger than the limit' };
+    case 'entity.parse.failed':
+      return { statusCode: 400, code: SigapErrorCode.INVALID_JSON, message: 'request body is not valid JSON' };
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return { statusCode: 415, code: 'UNSUPPORTED_ENCODING', message: 'request body encoding is not supported' };
+    default:
+      return null;
+  }
+}
+
+/**
+ * Express error middleware for the body parser: its errors happen before Nest routes the
+ * request, so the global filter never sees them.
+ */
+export function bodyParserErrorHandler(error: unknown, req: Request & { id?: string }, res: Response, next: NextFunction): void {
+  const body = bodyParserErrorBody(error);
+  if (!body) return next(error);
+  res.status(body.statusCode).json({ ...body, requestId: req.id ? String(req.id) : undefined });
 }
 
 const CODE_BY_STATUS: Partial<Record<number, SigapErrorCode>> = {
@@ -40,13 +64,8 @@ export class SigapExceptionFilter implements ExceptionFilter {
     if (exception instanceof SigapException) {
       return { statusCode: exception.status, code: exception.code, message: exception.message, details: exception.details };
     }
-    const parserError = exception as BodyParserError;
-    if (parserError?.type === 'entity.too.large') {
-      return { statusCode: 413, code: SigapErrorCode.PAYLOAD_TOO_LARGE, message: 'request body is larger than the limit' };
-    }
-    if (parserError?.type === 'entity.parse.failed') {
-      return { statusCode: 400, code: SigapErrorCode.INVALID_JSON, message: 'request body is not valid JSON' };
-    }
+    const parserBody = bodyParserErrorBody(exception);
+    if (parserBody) return parserBody;
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const response = exception.getResponse();

@@ -27,7 +27,6 @@ export const mentionInputSchema = z
     externalId: z.string().trim().min(1, 'must not be empty').max(INGEST_LIMITS.maxExternalIdLength).refine(noNul, NUL_MESSAGE),
     text: z
       .string()
-      .min(1, 'must not be empty')
       .max(INGEST_LIMITS.maxTextLength, `must be at most ${INGEST_LIMITS.maxTextLength} characters`)
       .refine((value) => value.trim().length > 0, 'must not be blank')
       .refine(noNul, NUL_MESSAGE),

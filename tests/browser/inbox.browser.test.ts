@@ -1,0 +1,160 @@
+/**
+ * The inbox in a real browser against a running Sigap: log in through the UI, ingest mentions
+ * over the API and watch them arrive over the live socket, with hostile markup shown as text.
+ *
+ * Needs: SIGAP_E2E_BASE_URL (serves the dashboard at / and the API at /api), SIGAP_INGEST_KEY,
+ * SIGAP_ADMIN_EMAIL, SIGAP_ADMIN_PASSWORD, and Chromium at /usr/bin/chromium (or SIGAP_TEST_CHROMIUM).
+ * Run: npx jest --selectProjects browser --runInBand (root jest.config.js)
+ */
+import { mkdirSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+const base = (process.env.SIGAP_E2E_BASE_URL ?? '').replace(/\/+$/, '');
+const ingestKey = process.env.SIGAP_INGEST_KEY ?? '';
+const adminEmail = process.env.SIGAP_ADMIN_EMAIL ?? '';
+const adminPassword = process.env.SIGAP_ADMIN_PASSWORD ?? '';
+const configured = Boolean(base && ingestKey && adminEmail && adminPassword);
+
+/** Generous: the ingest pipeline (queue, triage, store, broadcast) runs between the post and the row. */
+const WAIT = 30_000;
+const SCREENSHOT_DIR = resolve(__dirname, '../../tmp/screenshots');
+const CHROMIUM = process.env.SIGAP_TEST_CHROMIUM || '/usr/bin/chromium';
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
+
+interface IngestResult {
+  accepted: number;
+  rejected: number;
+  items: { index: number; id?: string; error?: unknown }[];
+}
+
+const ingest = async (externalId: string, text: string): Promise<IngestResult> => {
+  const response = await fetch(`${base}/api/v1/mentions`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Api-Key': ingestKey },
+    body: JSON.stringify({
+      channel: 'x',
+      externalId,
+      text,
+      author: { handle: 'e2e_warga' },
+      postedAt: new Date().toISOString(),
+    }),
+  });
+  const body = await response.text();
+  if (!response.ok) throw new Error(`Ingest answered ${response.status}: ${body}`);
+  const result = JSON.parse(body) as IngestResult;
+  expect(result.accepted).toBe(1);
+  return result;
+};
+
+if (!configured) {
+  console.warn(
+    'inbox.browser.test.ts skipped: set SIGAP_E2E_BASE_URL, SIGAP_INGEST_KEY, SIGAP_ADMIN_EMAIL and SIGAP_ADMIN_PASSWORD',
+  );
+}
+
+(configured ? describe : describe.skip)('inbox in the browser', () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const pageErrors: string[] = [];
+  const dialogs: string[] = [];
+  // One token per run keeps this run's mentions apart from anything else in the database.
+  const token = `e2e${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+
+  beforeAll(async () => {
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+    page = await context.newPage();
+    page.setDefaultTimeout(WAIT);
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+  });
+
+  it('logs in through the form and goes live', async () => {
+    await page.goto(`${base}/`);
+    await page.waitForURL(/\/login/);
+    await page.getByTestId('login-email').fill(adminEmail);
+    await page.getByTestId('login-password').fill(adminPassword);
+    await page.getByTestId('login-submit').click();
+
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await page.locator('[data-testid="live-status"][data-state="live"]').waitFor();
+  });
+
+  it('shows a freshly ingested mention without a reload', async () => {
+    // Narrow the inbox to this run's token, newest first, so the rows land at the top.
+    await page.goto(`${base}/?sort=newest&q=${token}`);
+    await page.locator('[data-testid="live-status"][data-state="live"]').waitFor();
+    await page.evaluate(() => {
+      (globalThis as unknown as { __noReload: boolean }).__noReload = true;
+    });
+
+    const text = `Pohon tumbang menutup jalan di Dago ${token} mohon dibantu`;
+    await ingest(`${token}-plain`, text);
+
+    const row = page.getByTestId('mention-row').filter({ hasText: token });
+    await row.first().waitFor();
+    expect(await row.first().getAttribute('data-mention-id')).toBeTruthy();
+    expect(await row.first().textContent()).toContain('@e2e_warga');
+    expect(await page.evaluate(() => (globalThis as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
+  });
+
+  it('renders hostile markup in a mention as literal text, in the row and in the detail pane', async () => {
+    const script = '<script>window.__xss=1</script>';
+    const img = '<img src=x onerror="window.__xss=2">';
+    const marker = `${token}xss`;
+    await ingest(`${token}-xss`, `${marker} ${script} ${img}`);
+
+    const row = page.getByTestId('mention-row').filter({ hasText: marker });
+    await row.waitFor();
+    const rowText = (await row.getByTestId('mention-row-text').textContent()) ?? '';
+    expect(rowText).toContain(script);
+    expect(rowText).toContain(img);
+
+    await row.click();
+    const detail = page.getByTestId('mention-detail');
+    await detail.filter({ hasText: marker }).waitFor();
+    const detailText = (await detail.getByTestId('mention-detail-text').textContent()) ?? '';
+    expect(detailText).toContain(script);
+    expect(detailText).toContain(img);
+
+    // Give any injected handler a moment to run if it had been injected.
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(() => (globalThis as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
+    expect(await page.locator('[data-testid="mention-detail"] script').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+    expect(await page.evaluate(() => (globalThis as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
+  });
+
+  it('takes a screenshot of the inbox', async () => {
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    await page.goto(`${base}/`);
+    await page.getByTestId('live-status').waitFor();
+    await page.getByTestId('mention-row').first().waitFor();
+    await page.getByTestId('mention-row').first().click();
+    await page.getByTestId('mention-detail').waitFor();
+    await page.screenshot({ path: resolve(SCREENSHOT_DIR, 'inbox.png') });
+    expect(pageErrors).toEqual([]);
+  });
+});
