@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { JwtService } from '@nestjs/jwt';
 import { io, type Socket } from 'socket.io-client';
 import type { LiveHello, Mention, MentionPage } from '@sigap/contracts';
 import { createUser, login, mention, postMentions, startStack, waitFor, type Stack } from '../support/stack';
@@ -143,6 +144,15 @@ describe('live: a mention posted to the API reaches the right dashboards', () =>
     const tampered = `${tokens.supervisor.split('.')[0]}.${payload}x.${tokens.supervisor.split('.')[2]}`;
     expect(await refused(stack, tampered)).toMatch(/unauthorized/);
     expect(await refused(stack, tokens.liaison)).toMatch(/forbidden/);
+    const supervisorClaims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as Record<string, unknown>;
+    const expired = new JwtService({ secret: stack.env.JWT_SECRET }).sign({
+      sub: supervisorClaims.sub,
+      role: supervisorClaims.role,
+      opds: supervisorClaims.opds,
+      exp: Math.floor(Date.now() / 1000) - 60,
+    });
+    expect(await refused(stack, expired)).toMatch(/unauthorized/);
+    expect((await fetch(`${stack.baseUrl}/api/v1/auth/me`, { headers: { authorization: `Bearer ${expired}` } })).status).toBe(401);
   });
 
   it('scopes REST reads the same way: an admin cannot read another OPD\'s mention by id', async () => {

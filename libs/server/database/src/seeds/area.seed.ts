@@ -7,10 +7,11 @@ export interface AreaSeed {
 
 /**
  * Kota Bandung, its kecamatan and kelurahan with BPS MFD codes (11 January 2018, via
- * edwardsamuel/Wilayah-Administratif-Indonesia, MIT). The city's parent (province 32) is not tracked.
+ * edwardsamuel/Wilayah-Administratif-Indonesia, MIT). Codes as BPS gives them; the city's parent,
+ * 32 (Jawa Barat), is not itself an area Sigap tracks.
  */
-export const AREA_SEED: readonly AreaSeed[] = [
-  { code: '3273', kind: 'kota', parentCode: null, name: 'Kota Bandung' },
+export const AREA_SEED: AreaSeed[] = [
+  { code: '3273', kind: 'kota', parentCode: '32', name: 'Kota Bandung' },
   { code: '3273010', kind: 'kecamatan', parentCode: '3273', name: 'Bandung Kulon' },
   { code: '3273020', kind: 'kecamatan', parentCode: '3273', name: 'Babakan Ciparay' },
   { code: '3273030', kind: 'kecamatan', parentCode: '3273', name: 'Bojongloa Kaler' },

@@ -10,7 +10,7 @@ export interface OpdSeed {
  * Units that answer for mentions: the city's perangkat daerah, the outside bodies Sigap refers
  * to, and every kecamatan and kelurahan office (codes KEC-/KEL- + BPS code, data of 11 January 2018).
  */
-export const OPD_SEED: readonly OpdSeed[] = [
+export const OPD_SEED: OpdSeed[] = [
   { code: 'DSDABM', name: 'Dinas Sumber Daya Air dan Bina Marga', kind: 'opd' },
   { code: 'DISHUB', name: 'Dinas Perhubungan', kind: 'opd' },
   { code: 'DLH', name: 'Dinas Lingkungan Hidup', kind: 'opd' },

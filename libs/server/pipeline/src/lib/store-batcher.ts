@@ -25,11 +25,15 @@ export class StoreBatcher<T, R> {
     });
   }
 
-  /** Writes whatever is waiting; resolves when every batch so far is written. */
+  /** Writes whatever is waiting now; resolves when every batch so far is written. */
   async drain(): Promise<void> {
-    this.schedule(0);
+    while (this.pending.length > 0) {
+      if (this.timer) clearTimeout(this.timer);
+      this.timer = null;
+      this.flushing = this.flushing.then(() => this.flush());
+      await this.flushing;
+    }
     await this.flushing;
-    if (this.pending.length > 0) await this.drain();
   }
 
   private schedule(delayMs: number): void {
