@@ -2,21 +2,18 @@
  * The inbox in a real browser against a running Sigap: log in through the UI, ingest mentions
  * over the API and watch them arrive over the live socket, with hostile markup shown as text.
  *
- * Needs: SIGAP_E2E_BASE_URL (serves the dashboard at / and the API at /api), SIGAP_INGEST_KEY,
- * SIGAP_ADMIN_EMAIL, SIGAP_ADMIN_PASSWORD, and Chromium at /usr/bin/chromium (or SIGAP_TEST_CHROMIUM).
- * Run: npx jest --selectProjects browser --runInBand (root jest.config.js)
+ * Starts its own stack (built API + worker serving dist/dashboard, see tests/support/stack.ts)
+ * and drives Chromium at /usr/bin/chromium (or SIGAP_TEST_CHROMIUM). Run through `npm test`.
  */
 import { mkdirSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { IngestResponse, MentionInput } from '@sigap/contracts';
+import { startStack, type Stack } from '../support/stack';
 
-const base = (process.env.SIGAP_E2E_BASE_URL ?? '').replace(/\/+$/, '');
-const ingestKey = process.env.SIGAP_INGEST_KEY ?? '';
-const adminEmail = process.env.SIGAP_ADMIN_EMAIL ?? '';
-const adminPassword = process.env.SIGAP_ADMIN_PASSWORD ?? '';
-const configured = Boolean(base && ingestKey && adminEmail && adminPassword);
+let stack: Stack;
+let base = '';
 
 /** Generous: the ingest pipeline (queue, triage, store, broadcast) runs between the post and the row. */
 const WAIT = 30_000;
@@ -47,7 +44,7 @@ const ingest = async (externalId: string, text: string): Promise<IngestResult> =
   };
   const response = await fetch(`${base}/api/v1/mentions`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Api-Key': ingestKey },
+    headers: { 'Content-Type': 'application/json', 'X-Api-Key': stack.ingestKey },
     body: JSON.stringify(input),
   });
   const body = await response.text();
@@ -58,13 +55,7 @@ const ingest = async (externalId: string, text: string): Promise<IngestResult> =
   return result;
 };
 
-if (!configured) {
-  console.warn(
-    'inbox.browser.test.ts skipped: set SIGAP_E2E_BASE_URL, SIGAP_INGEST_KEY, SIGAP_ADMIN_EMAIL and SIGAP_ADMIN_PASSWORD',
-  );
-}
-
-(configured ? describe : describe.skip)('inbox in the browser', () => {
+describe('inbox in the browser', () => {
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
@@ -74,6 +65,8 @@ if (!configured) {
   const token = `e2e${randomUUID().replace(/-/g, '').slice(0, 12)}`;
 
   beforeAll(async () => {
+    stack = await startStack();
+    base = stack.baseUrl;
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
     page = await context.newPage();
@@ -88,13 +81,14 @@ if (!configured) {
   afterAll(async () => {
     await context?.close();
     await browser?.close();
+    await stack?.stop();
   });
 
   it('logs in through the form and goes live', async () => {
     await page.goto(`${base}/`);
     await page.waitForURL(/\/login/);
-    await page.getByTestId('login-email').fill(adminEmail);
-    await page.getByTestId('login-password').fill(adminPassword);
+    await page.getByTestId('login-email').fill(stack.admin.email);
+    await page.getByTestId('login-password').fill(stack.admin.password);
     await page.getByTestId('login-submit').click();
 
     await page.waitForURL((url) => !url.pathname.startsWith('/login'));

@@ -8,18 +8,16 @@ interface BodyParserError {
   status?: number;
 }
 
+const BODY_PARSER_ERRORS: Record<string, ApiErrorBody> = {
+  'entity.too.large': { statusCode: 413, code: SigapErrorCode.PAYLOAD_TOO_LARGE, message: 'request body is larger than the limit' },
+  'entity.parse.failed': { statusCode: 400, code: SigapErrorCode.INVALID_JSON, message: 'request body is not valid JSON' },
+  'encoding.unsupported': { statusCode: 415, code: 'UNSUPPORTED_ENCODING', message: 'request body encoding is not supported' },
+  'charset.unsupported': { statusCode: 415, code: 'UNSUPPORTED_ENCODING', message: 'request body charset is not supported' },
+};
+
 function bodyParserErrorBody(error: unknown): ApiErrorBody | null {
-  switch ((error as BodyParserError | null)?.type) {
-    case 'entity.too.large':
-      return { statusCode: 413, code: SigapErrorCode.PAYLOAD_TOO_LARGE, message: 'request body is larger than the limit' };
-    case 'entity.parse.failed':
-      return { statusCode: 400, code: SigapErrorCode.INVALID_JSON, message: 'request body is not valid JSON' };
-    case 'encoding.unsupported':
-    case 'charset.unsupported':
-      return { statusCode: 415, code: 'UNSUPPORTED_ENCODING', message: 'request body encoding is not supported' };
-    default:
-      return null;
-  }
+  const type = (error as BodyParserError | null)?.type;
+  return type && type in BODY_PARSER_ERRORS ? { ...BODY_PARSER_ERRORS[type] } : null;
 }
 
 /**

@@ -1,0 +1,53 @@
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { authStore } from './auth-store';
+import { useSession } from './auth.queries';
+import { applyLiveBatch } from './live-cache';
+import { LiveClient, type LiveSocketFactory, type LiveStatus } from './live-client';
+import { queryKeys } from './query-keys';
+
+const INITIAL_STATUS: LiveStatus = { state: 'connecting', replayed: 0, resync: false };
+
+const LiveStatusContext = createContext<LiveStatus>(INITIAL_STATUS);
+
+export interface LiveProviderProps {
+  children: ReactNode;
+  /** Connect at all (roles without a mention stream are refused by the server). */
+  enabled?: boolean;
+  /** Replaces the socket.io connection (tests). */
+  createSocket?: LiveSocketFactory;
+}
+
+/**
+ * Keeps one `/live` connection open while signed in and writes what it receives into the
+ * TanStack Query cache; components read the lists from the cache, never from the socket.
+ */
+export const LiveProvider = ({ children, enabled = true, createSocket }: LiveProviderProps) => {
+  const queryClient = useQueryClient();
+  const token = useSession()?.accessToken ?? null;
+  const [status, setStatus] = useState<LiveStatus>(INITIAL_STATUS);
+
+  useEffect(() => {
+    if (token === null || !enabled) return undefined;
+    setStatus(INITIAL_STATUS);
+    const client = new LiveClient({
+      getToken: () => authStore.token(),
+      createSocket,
+      onStatus: setStatus,
+      onMentions: (batch) => applyLiveBatch(queryClient, batch),
+      onResync: () => {
+        void queryClient.resetQueries({ queryKey: queryKeys.mentionLists() });
+      },
+      onRejected: () => {
+        // Ask the server whether the token still holds; a 401 there ends the session.
+        void queryClient.invalidateQueries({ queryKey: queryKeys.me() });
+      },
+    });
+    client.start();
+    return () => client.stop();
+  }, [token, enabled, queryClient, createSocket]);
+
+  return <LiveStatusContext.Provider value={status}>{children}</LiveStatusContext.Provider>;
+};
+
+export const useLiveStatus = (): LiveStatus => useContext(LiveStatusContext);

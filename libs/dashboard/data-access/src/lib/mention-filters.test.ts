@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { makeMention } from '../testing/mention.fixture';
+import {
+  compareMentions,
+  emptyMentionFilters,
+  matchesMentionFilters,
+  normalizeMentionFilters,
+  toMentionSearchParams,
+  type MentionFilters,
+} from './mention-filters';
+
+const filters = (overrides: Partial<MentionFilters>): MentionFilters => ({ ...emptyMentionFilters(), ...overrides });
+
+describe('matchesMentionFilters', () => {
+  it('matches everything when no filter is set', () => {
+    expect(matchesMentionFilters(makeMention(), emptyMentionFilters())).toBe(true);
+  });
+
+  it('matches any of several urgencies, channels and statuses', () => {
+    const mention = makeMention({ urgency: 'high', channel: 'instagram', status: 'in_progress' });
+    expect(matchesMentionFilters(mention, filters({ urgency: ['critical', 'high'] }))).toBe(true);
+    expect(matchesMentionFilters(mention, filters({ urgency: ['critical'] }))).toBe(false);
+    expect(matchesMentionFilters(mention, filters({ channel: ['x', 'instagram'] }))).toBe(true);
+    expect(matchesMentionFilters(mention, filters({ channel: ['x'] }))).toBe(false);
+    expect(matchesMentionFilters(mention, filters({ status: ['new', 'in_progress'] }))).toBe(true);
+    expect(matchesMentionFilters(mention, filters({ status: ['resolved'] }))).toBe(false);
+  });
+
+  it('matches an OPD when any of the mention OPD codes is selected', () => {
+    const mention = makeMention({ opdCodes: ['DSDABM', 'DISHUB'] });
+    expect(matchesMentionFilters(mention, filters({ opd: ['DISHUB'] }))).toBe(true);
+    expect(matchesMentionFilters(mention, filters({ opd: ['DLH'] }))).toBe(false);
+    expect(matchesMentionFilters(makeMention({ opdCodes: [] }), filters({ opd: ['DLH'] }))).toBe(false);
+  });
+
+  it('matches kecamatan codes with or without the KEC- prefix, never a mention without one', () => {
+    expect(matchesMentionFilters(makeMention({ kecamatanCode: 'KEC-3273010' }), filters({ kecamatan: ['3273010'] }))).toBe(true);
+    expect(matchesMentionFilters(makeMention({ kecamatanCode: 'KEC-3273010' }), filters({ kecamatan: ['KEC-3273010'] }))).toBe(true);
+    expect(matchesMentionFilters(makeMention({ kecamatanCode: '3273010' }), filters({ kecamatan: ['3273010'] }))).toBe(true);
+    expect(matchesMentionFilters(makeMention({ kecamatanCode: '3273020' }), filters({ kecamatan: ['3273010'] }))).toBe(false);
+    expect(matchesMentionFilters(makeMention({ kecamatanCode: null }), filters({ kecamatan: ['3273010'] }))).toBe(false);
+  });
+
+  it('matches free text like the API: the whole query, case-insensitively, in the text or the handle', () => {
+    const mention = makeMention({
+      text: 'Banjir di Jalan Pagarsih setinggi lutut',
+      author: { handle: 'AkunWarga', name: 'Siti Aminah', followers: 10, verified: false },
+    });
+    expect(matchesMentionFilters(mention, filters({ q: 'banjir' }))).toBe(true);
+    expect(matchesMentionFilters(mention, filters({ q: 'JALAN pagarsih' }))).toBe(true);
+    expect(matchesMentionFilters(mention, filters({ q: 'pagarsih banjir' }))).toBe(false);
+    expect(matchesMentionFilters(mention, filters({ q: 'akunwarga' }))).toBe(true);
+    expect(matchesMentionFilters(mention, filters({ q: 'aminah' }))).toBe(false);
+  });
+
+  it('requires every active filter to match', () => {
+    const mention = makeMention({ urgency: 'critical', channel: 'x', opdCodes: ['DISKARPB'], text: 'kebakaran' });
+    expect(
+      matchesMentionFilters(mention, filters({ urgency: ['critical'], channel: ['x'], opd: ['DISKARPB'], q: 'kebakaran' })),
+    ).toBe(true);
+    expect(matchesMentionFilters(mention, filters({ urgency: ['critical'], channel: ['facebook'] }))).toBe(false);
+  });
+});
+
+describe('normalizeMentionFilters', () => {
+  it('sorts and de-duplicates lists, trims text, defaults the sort to urgency and drops unknown values', () => {
+    expect(
+      normalizeMentionFilters({
+        urgency: ['high', 'critical', 'high', 'bogus' as never],
+        opd: ['DLH', 'DINKES'],
+        q: '  banjir   besar ',
+      }),
+    ).toEqual({
+      urgency: ['critical', 'high'],
+      opd: ['DINKES', 'DLH'],
+      channel: [],
+      kecamatan: [],
+      status: [],
+      q: 'banjir besar',
+      sort: 'urgency',
+    });
+  });
+});
+
+describe('toMentionSearchParams', () => {
+  it('joins multi-value filters with commas and leaves empty ones out', () => {
+    const params = toMentionSearchParams(filters({ urgency: ['critical', 'high'], q: 'banjir' }), {
+      cursor: 'abc',
+      limit: 100,
+    });
+    expect(params.get('urgency')).toBe('critical,high');
+    expect(params.get('q')).toBe('banjir');
+    expect(params.get('sort')).toBe('urgency');
+    expect(params.get('cursor')).toBe('abc');
+    expect(params.get('limit')).toBe('100');
+    expect(params.has('opd')).toBe(false);
+  });
+});
+
+describe('compareMentions', () => {
+  const older = makeMention({ urgency: 'critical', postedAt: '2025-03-12T06:00:00.000Z' });
+  const newer = makeMention({ urgency: 'low', postedAt: '2025-03-12T08:00:00.000Z' });
+
+  it('puts the more urgent first, then the newer', () => {
+    expect(compareMentions('urgency', older, newer)).toBeLessThan(0);
+    const newerCritical = makeMention({ urgency: 'critical', postedAt: '2025-03-12T07:00:00.000Z' });
+    expect(compareMentions('urgency', newerCritical, older)).toBeLessThan(0);
+  });
+
+  it('orders by posting time for newest and oldest', () => {
+    expect(compareMentions('newest', newer, older)).toBeLessThan(0);
+    expect(compareMentions('oldest', older, newer)).toBeLessThan(0);
+  });
+});

@@ -1,0 +1,133 @@
+import {
+  CHANNELS,
+  MENTION_SORTS,
+  MENTION_STATUSES,
+  URGENCIES,
+  urgencyRank,
+  type Channel,
+  type Mention,
+  type MentionQuery,
+  type MentionSort,
+  type MentionStatus,
+  type Urgency,
+} from '@sigap/contracts';
+
+/** What the inbox asks for: a MentionQuery without paging, every list sorted, `sort` always set. */
+export interface MentionFilters {
+  urgency: Urgency[];
+  opd: string[];
+  channel: Channel[];
+  kecamatan: string[];
+  status: MentionStatus[];
+  q: string;
+  sort: MentionSort;
+}
+
+/** The inbox shows the most urgent first (the API's own default is `newest`). */
+export const DEFAULT_MENTION_SORT: MentionSort = 'urgency';
+
+export const emptyMentionFilters = (): MentionFilters => ({
+  urgency: [],
+  opd: [],
+  channel: [],
+  kecamatan: [],
+  status: [],
+  q: '',
+  sort: DEFAULT_MENTION_SORT,
+});
+
+const uniqueSorted = <T extends string>(values: readonly T[] | undefined): T[] =>
+  [...new Set(values ?? [])].sort();
+
+/** Brings filters into one canonical shape so equal filters make equal query keys. */
+export const normalizeMentionFilters = (input: Partial<MentionFilters>): MentionFilters => ({
+  urgency: uniqueSorted(input.urgency?.filter((u) => URGENCIES.includes(u))),
+  opd: uniqueSorted(input.opd),
+  channel: uniqueSorted(input.channel?.filter((c) => CHANNELS.includes(c))),
+  kecamatan: uniqueSorted(input.kecamatan),
+  status: uniqueSorted(input.status?.filter((s) => MENTION_STATUSES.includes(s))),
+  q: (input.q ?? '').trim().replace(/\s+/g, ' '),
+  sort: input.sort && MENTION_SORTS.includes(input.sort) ? input.sort : DEFAULT_MENTION_SORT,
+});
+
+export const hasActiveFilters = (filters: MentionFilters): boolean =>
+  filters.urgency.length > 0 ||
+  filters.opd.length > 0 ||
+  filters.channel.length > 0 ||
+  filters.kecamatan.length > 0 ||
+  filters.status.length > 0 ||
+  filters.q.length > 0;
+
+/** The REST query string for one page (multi-value filters comma-separated). */
+export const toMentionSearchParams = (
+  filters: MentionFilters,
+  page: Pick<MentionQuery, 'cursor' | 'limit'> = {},
+): URLSearchParams => {
+  const params = new URLSearchParams();
+  const list = (key: string, values: readonly string[]): void => {
+    if (values.length) params.set(key, values.join(','));
+  };
+  list('urgency', filters.urgency);
+  list('opd', filters.opd);
+  list('channel', filters.channel);
+  list('kecamatan', filters.kecamatan);
+  list('status', filters.status);
+  if (filters.q) params.set('q', filters.q);
+  params.set('sort', filters.sort);
+  if (page.cursor) params.set('cursor', page.cursor);
+  if (page.limit !== undefined) params.set('limit', String(page.limit));
+  return params;
+};
+
+/**
+ * Mentions carry office-style area codes ("KEC-3273010") while the area list uses bare BPS codes
+ * ("3273010"); the API accepts both in filters. Compare them without the prefix.
+ */
+export const bareAreaCode = (code: string): string => code.replace(/^(KEC|KEL)-/, '');
+
+/**
+ * The client-side twin of the server's filter, used to decide whether a live mention belongs in
+ * a cached list. Like the API, free text matches when the whole query occurs, case-insensitively,
+ * in the text or in the author handle.
+ */
+export const matchesMentionFilters = (mention: Mention, filters: MentionFilters): boolean => {
+  if (filters.urgency.length && !filters.urgency.includes(mention.urgency)) return false;
+  if (filters.channel.length && !filters.channel.includes(mention.channel)) return false;
+  if (filters.status.length && !filters.status.includes(mention.status)) return false;
+  if (filters.opd.length && !mention.opdCodes.some((code) => filters.opd.includes(code))) return false;
+  if (filters.kecamatan.length) {
+    const kecamatan = mention.kecamatanCode === null ? null : bareAreaCode(mention.kecamatanCode);
+    if (kecamatan === null || !filters.kecamatan.some((code) => bareAreaCode(code) === kecamatan)) return false;
+  }
+  if (filters.q) {
+    const q = filters.q.toLocaleLowerCase('id');
+    if (!mention.text.toLocaleLowerCase('id').includes(q) && !mention.author.handle.toLocaleLowerCase('id').includes(q)) {
+      return false;
+    }
+  }
+  return true;
+};
+
+const compareNewest = (a: Mention, b: Mention): number => {
+  const byTime = Date.parse(b.postedAt) - Date.parse(a.postedAt);
+  if (byTime !== 0) return byTime;
+  return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
+};
+
+/**
+ * Orders two mentions the way the API orders a list with that sort: newest = postedAt
+ * descending, oldest = ascending, urgency = urgency rank then newest; ties broken by id.
+ * Negative when `a` comes first.
+ */
+export const compareMentions = (sort: MentionSort, a: Mention, b: Mention): number => {
+  switch (sort) {
+    case 'newest':
+      return compareNewest(a, b);
+    case 'oldest':
+      return -compareNewest(a, b);
+    case 'urgency': {
+      const byRank = urgencyRank(a.urgency) - urgencyRank(b.urgency);
+      return byRank !== 0 ? byRank : compareNewest(a, b);
+    }
+  }
+};

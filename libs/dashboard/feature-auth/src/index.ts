@@ -1,0 +1,2 @@
+export { LoginPage } from './lib/login-page';
+export { RequireAuth, RequireRole, type RequireRoleProps } from './lib/require-auth';

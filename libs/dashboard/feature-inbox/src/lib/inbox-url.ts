@@ -1,0 +1,46 @@
+import { MENTION_SORTS, type Channel, type MentionSort, type MentionStatus, type Urgency } from '@sigap/contracts';
+import { normalizeMentionFilters, type MentionFilters } from '@sigap/dashboard/data-access';
+
+/** The inbox keeps its filters and selection in the address, so a reload or a shared link shows the same view. */
+export interface InboxUrlState {
+  filters: MentionFilters;
+  selectedId: string | null;
+}
+
+const list = (params: URLSearchParams, key: string): string[] =>
+  (params.get(key) ?? '')
+    .split(',')
+    .map((value) => value.trim())
+    .filter(Boolean);
+
+export const readInboxUrl = (params: URLSearchParams): InboxUrlState => {
+  const sort = params.get('sort');
+  return {
+    filters: normalizeMentionFilters({
+      urgency: list(params, 'urgency') as Urgency[],
+      opd: list(params, 'opd'),
+      channel: list(params, 'channel') as Channel[],
+      kecamatan: list(params, 'kecamatan'),
+      status: list(params, 'status') as MentionStatus[],
+      q: params.get('q') ?? '',
+      sort: sort && (MENTION_SORTS as readonly string[]).includes(sort) ? (sort as MentionSort) : undefined,
+    }),
+    selectedId: params.get('m') || null,
+  };
+};
+
+export const writeInboxUrl = ({ filters, selectedId }: InboxUrlState): URLSearchParams => {
+  const params = new URLSearchParams();
+  const put = (key: string, values: readonly string[]): void => {
+    if (values.length) params.set(key, values.join(','));
+  };
+  put('urgency', filters.urgency);
+  put('opd', filters.opd);
+  put('channel', filters.channel);
+  put('kecamatan', filters.kecamatan);
+  put('status', filters.status);
+  if (filters.q) params.set('q', filters.q);
+  if (filters.sort !== normalizeMentionFilters({}).sort) params.set('sort', filters.sort);
+  if (selectedId) params.set('m', selectedId);
+  return params;
+};

@@ -1,0 +1,61 @@
+import { Center, Loader, Stack, Text } from '@mantine/core';
+import type { Mention } from '@sigap/contracts';
+import { useTranslation } from 'react-i18next';
+import { useMentionDetail } from '@sigap/dashboard/data-access';
+import { MentionDetailView } from '@sigap/dashboard/ui';
+import type { ReferenceLookup } from './reference-lookup';
+
+export interface MentionDetailPaneProps {
+  id: string | null;
+  /** The list's copy, shown at once while the full mention (with `raw`) loads. */
+  fromList?: Mention;
+  reference: ReferenceLookup;
+  onClose?: () => void;
+}
+
+export const MentionDetailPane = ({ id, fromList, reference, onClose }: MentionDetailPaneProps) => {
+  const { t } = useTranslation();
+  const detail = useMentionDetail(id, fromList);
+
+  if (id === null) {
+    return (
+      <Center h="100%" p="xl">
+        <Text c="dimmed" size="sm" ta="center" data-testid="mention-detail-empty">
+          {t('detail.none')}
+        </Text>
+      </Center>
+    );
+  }
+
+  const mention = detail.data ?? fromList;
+  if (!mention) {
+    return (
+      <Center h="100%" p="xl">
+        {detail.isError ? (
+          <Text c="red.8" size="sm" role="alert">
+            {t('detail.loadError', { message: detail.error.message })}
+          </Text>
+        ) : (
+          <Stack align="center" gap="xs">
+            <Loader size="sm" />
+            <Text size="sm" c="dimmed">
+              {t('common.loading')}
+            </Text>
+          </Stack>
+        )}
+      </Center>
+    );
+  }
+
+  const rawState = detail.isError ? 'error' : detail.isPlaceholderData || detail.isPending ? 'loading' : 'ready';
+  return (
+    <MentionDetailView
+      mention={mention}
+      rawState={rawState}
+      errorMessage={detail.isError ? detail.error.message : null}
+      opdName={reference.opdName}
+      areaName={reference.areaName}
+      onClose={onClose}
+    />
+  );
+};

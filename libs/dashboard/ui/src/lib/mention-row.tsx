@@ -1,0 +1,55 @@
+import { memo } from 'react';
+import type { Mention } from '@sigap/contracts';
+import { ChannelLabel } from './channel-label';
+import { firstLine } from './mention-text';
+import { RelativeTime } from './relative-time';
+import { URGENCY_COLORS } from './theme';
+import { UrgencyBadge } from './urgency-badge';
+import classes from './mention-row.module.css';
+
+/** Every row has this height, so the virtual list can place 50,000 of them without measuring. */
+export const MENTION_ROW_HEIGHT = 64;
+
+export interface MentionRowProps {
+  mention: Mention;
+  /** The kecamatan's name, when known. */
+  place: string | null;
+  selected: boolean;
+  /** Arrived live since the list was opened: flash once. */
+  fresh?: boolean;
+  onSelect: (id: string) => void;
+  /** Distance from the top of the list in pixels (rows are absolutely placed by the virtual list). */
+  offset?: number;
+}
+
+/** One line of the inbox. Public text is rendered only as React text. */
+export const MentionRow = memo(function MentionRow({ mention, place, selected, fresh, onSelect, offset }: MentionRowProps) {
+  return (
+    <div
+      role="option"
+      aria-selected={selected}
+      tabIndex={-1}
+      data-testid="mention-row"
+      data-mention-id={mention.id}
+      className={fresh ? `${classes.row} ${classes.fresh}` : classes.row}
+      style={{ height: MENTION_ROW_HEIGHT, transform: offset ? `translateY(${offset}px)` : undefined }}
+      onClick={() => onSelect(mention.id)}
+    >
+      <div className={classes.stripe} style={{ background: `var(--mantine-color-${URGENCY_COLORS[mention.urgency]}-6)` }} />
+      <div className={classes.body}>
+        <div className={classes.line}>
+          <UrgencyBadge urgency={mention.urgency} />
+          <ChannelLabel channel={mention.channel} />
+          <span className={classes.handle} data-testid="mention-row-author">
+            @{mention.author.handle}
+          </span>
+          <span className={classes.place}>{place ?? ''}</span>
+          <RelativeTime value={mention.postedAt} />
+        </div>
+        <div className={classes.text} data-testid="mention-row-text">
+          {firstLine(mention.text)}
+        </div>
+      </div>
+    </div>
+  );
+});

@@ -1,0 +1,32 @@
+import type { Mention } from '@sigap/contracts';
+
+export const makeMention = (overrides: Partial<Mention> = {}): Mention => ({
+  id: 'm-1',
+  seq: 1,
+  channel: 'x',
+  externalId: 'ext-1',
+  text: 'Jalan berlubang di Jl. Soekarno-Hatta',
+  author: { handle: 'warga_bdg', name: 'Warga Bandung', followers: 1234, verified: true },
+  postedAt: '2025-03-12T07:00:00.000Z',
+  receivedAt: '2025-03-12T07:00:02.000Z',
+  url: 'https://x.com/warga_bdg/status/1',
+  inReplyTo: null,
+  media: [],
+  location: null,
+  status: 'new',
+  urgency: 'critical',
+  score: 91,
+  opdCodes: ['DSDABM'],
+  kecamatanCode: '3273010',
+  tags: {
+    urgency: 'critical',
+    score: 91,
+    opd: [{ code: 'DSDABM', confidence: 0.92 }],
+    kecamatan: '3273010',
+    kelurahan: null,
+    topic: 'jalan',
+    reasons: ['kata kunci "berlubang"', 'lokasi jalan arteri'],
+    ruleSetVersion: '2025.03',
+  },
+  ...overrides,
+});

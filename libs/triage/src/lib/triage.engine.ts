@@ -1,0 +1,387 @@
+import type { OpdTag, Urgency } from '@sigap/contracts';
+import { createGazetteer, surfaceOf, type ResolvedPlace } from './gazetteer';
+import { PhraseTrie, type PhraseMatch } from './phrase-trie';
+import type { OpdRoute, RuleSet, TopicRule, UrgencySignalRule } from './rule-set.types';
+import { TriageRuleSetError, validateRuleSet } from './rule-set.validation';
+import { createTextNormalizer, type NormalizedText } from './text-normalizer';
+import type { TriageEngine, TriageInput, TriageResult } from './triage.types';
+
+type Payload =
+  | { kind: 'keyword'; topic: number; weight: number }
+  | { kind: 'signal'; signal: UrgencySignalRule; score: number; topics: Set<string> | null }
+  | { kind: 'modifier'; delta: number; unlessAlarm: boolean }
+  | { kind: 'negator' }
+  | { kind: 'cue'; cue: number };
+
+interface CompiledRouting {
+  cues: number[];
+  mode: 'replace' | 'append';
+  opd: OpdRoute[];
+  phrases: string[];
+}
+
+interface SignalHit {
+  level: Urgency;
+  score: number;
+  surface: string;
+}
+
+/** What the words of one message say, before any decision. */
+interface Evidence {
+  weights: number[];
+  /** Per topic, the keywords found, as written. */
+  topicWords: string[][];
+  cues: Set<number>;
+  signals: { payload: Extract<Payload, { kind: 'signal' }>; surface: string }[];
+  modifiers: { payload: Extract<Payload, { kind: 'modifier' }>; surface: string }[];
+}
+
+interface UrgencyVerdict {
+  urgency: Urgency;
+  score: number;
+  signals: SignalHit[];
+  strongest: SignalHit | null;
+  lowSignals: string[];
+  raises: string[];
+  lowers: string[];
+  /** Set when the author's reach nudged the score. */
+  reach: string | null;
+}
+
+const LEVEL_LABEL: Record<Urgency, string> = { critical: 'kritis', high: 'tinggi', normal: 'normal', low: 'rendah' };
+const LEVEL_ORDER: Record<Urgency, number> = { critical: 3, high: 2, normal: 1, low: 0 };
+
+const round2 = (value: number): number => Math.round(value * 100) / 100;
+const quoted = (items: readonly string[]): string => items.map((item) => `'${item}'`).join(' + ');
+const listed = (items: readonly string[]): string => items.map((item) => `'${item}'`).join(', ');
+
+/**
+ * Compiles a rule set into a classifier. All matchers are built here, once; `classify` only walks
+ * the words of a message. Throws `TriageRuleSetError` when the rule set is not usable.
+ */
+export function createTriageEngine(ruleSet: RuleSet): TriageEngine {
+  const problems = validateRuleSet(ruleSet);
+  if (problems.length > 0) throw new TriageRuleSetError(problems);
+
+  const { scoring, topics } = ruleSet;
+  const phraseNormalizer = createTextNormalizer(ruleSet.lexicon);
+  const toWords = (phrase: string): string[] => phraseNormalizer.normalize(phrase).words;
+
+  // Phrases are read with the same lexicon as messages, so "jl. Soekarno-Hatta" meets "jln soekarno hatta".
+  const trie = new PhraseTrie<Payload>();
+  const vocabulary = new Set<string>();
+  const addPhrase = (phrase: string, payload: Payload): void => {
+    const words = toWords(phrase);
+    for (const word of words) vocabulary.add(word);
+    trie.add(words, payload);
+  };
+
+  topics.forEach((topic, index) => {
+    for (const keyword of topic.keywords) addPhrase(keyword.phrase, { kind: 'keyword', topic: index, weight: keyword.weight });
+  });
+  for (const signal of ruleSet.signals) {
+    addPhrase(signal.phrase, {
+      kind: 'signal',
+      signal,
+      score: signal.score ?? scoring.levelScores[signal.level],
+      topics: signal.topics ? new Set(signal.topics) : null,
+    });
+  }
+  for (const modifier of ruleSet.modifiers) {
+    addPhrase(modifier.phrase, { kind: 'modifier', delta: modifier.delta, unlessAlarm: modifier.unlessAlarm ?? false });
+  }
+  for (const negator of ruleSet.negation.negators) addPhrase(negator, { kind: 'negator' });
+
+  const cueIds = new Map<string, number>();
+  const routingOf: CompiledRouting[][] = topics.map((topic) =>
+    (topic.routing ?? []).map((rule) => ({
+      mode: rule.mode,
+      opd: rule.opd,
+      phrases: rule.whenAny,
+      cues: rule.whenAny.map((phrase) => {
+        const key = toWords(phrase).join(' ');
+        let id = cueIds.get(key);
+        if (id === undefined) {
+          id = cueIds.size;
+          cueIds.set(key, id);
+          addPhrase(phrase, { kind: 'cue', cue: id });
+        }
+        return id;
+      }),
+    })),
+  );
+
+  const bridge = new Set(ruleSet.negation.bridge.flatMap(toWords));
+  for (const place of ruleSet.places) for (const alias of [place.name, ...place.aliases]) for (const w of toWords(alias)) vocabulary.add(w);
+
+  const normalizer = createTextNormalizer(ruleSet.lexicon, vocabulary);
+  const gazetteer = createGazetteer(ruleSet.places, ruleSet.placeCues, toWords);
+
+  const classOf = (score: number): Urgency =>
+    score >= scoring.thresholds.critical
+      ? 'critical'
+      : score >= scoring.thresholds.high
+        ? 'high'
+        : score >= scoring.thresholds.normal
+          ? 'normal'
+          : 'low';
+  const ceilingOf = (urgency: Urgency): number =>
+    urgency === 'critical'
+      ? 100
+      : urgency === 'high'
+        ? scoring.thresholds.critical - 1
+        : urgency === 'normal'
+          ? scoring.thresholds.high - 1
+          : scoring.thresholds.normal - 1;
+
+  const hasPayload = (match: PhraseMatch<Payload>, kind: Payload['kind']): boolean =>
+    match.payloads.some((p) => p.kind === kind);
+  const isContent = (match: PhraseMatch<Payload>): boolean =>
+    match.payloads.some((p) => p.kind === 'keyword' || p.kind === 'signal' || p.kind === 'modifier');
+
+  /** Negators that cancel the next keyword or signal ("tidak banjir", "tidak ada yang terjebak"). */
+  function findNegations(text: NormalizedText, matches: PhraseMatch<Payload>[]): { negated: boolean[]; spans: string[] } {
+    const negated = new Array<boolean>(matches.length).fill(false);
+    const spans: string[] = [];
+    for (let k = 0; k + 1 < matches.length; k++) {
+      const current = matches[k];
+      const next = matches[k + 1];
+      if (!hasPayload(current, 'negator') || isContent(current) || !isContent(next)) continue;
+      if (next.start - current.end > ruleSet.negation.maxGap) continue;
+      // Only bridge words may stand between, and a negation ends with its clause ("gak sih? grup WA rame").
+      let bridged = true;
+      for (let i = current.end; i < next.start; i++) if (!bridge.has(text.words[i])) bridged = false;
+      for (let i = current.end; i <= next.start; i++) if (text.clauseStart[i]) bridged = false;
+      if (!bridged) continue;
+      negated[k + 1] = true;
+      spans.push(surfaceOf(text, current.start, next.end));
+    }
+    return { negated, spans };
+  }
+
+  function collectEvidence(text: NormalizedText, matches: PhraseMatch<Payload>[], negated: boolean[], place: ResolvedPlace): Evidence {
+    const evidence: Evidence = {
+      weights: new Array<number>(topics.length).fill(0),
+      topicWords: topics.map(() => []),
+      cues: new Set<number>(),
+      signals: [],
+      modifiers: [],
+    };
+    // Words that belong to a place name are not evidence for a topic ("Pasar Caringin", "Kelurahan Taman Sari").
+    const inPlaceName = (match: PhraseMatch<Payload>): boolean =>
+      place.spans.some(([start, end]) => match.start >= start && match.end <= end);
+
+    matches.forEach((match, k) => {
+      if (negated[k]) return;
+      const surface = surfaceOf(text, match.start, match.end);
+      for (const payload of match.payloads) {
+        switch (payload.kind) {
+          case 'keyword': {
+            // A word repeated ("banjir banjir", "🔥🔥🔥") is one piece of evidence.
+            const seen = evidence.topicWords[payload.topic];
+            if (seen.includes(surface) || inPlaceName(match)) break;
+            evidence.weights[payload.topic] += text.hashtag[match.start] ? payload.weight * scoring.hashtagWeight : payload.weight;
+            seen.push(surface);
+            break;
+          }
+          case 'signal':
+            if (!evidence.signals.some((s) => s.surface === surface && s.payload === payload)) evidence.signals.push({ payload, surface });
+            break;
+          case 'modifier':
+            evidence.modifiers.push({ payload, surface });
+            break;
+          case 'cue':
+            evidence.cues.add(payload.cue);
+            break;
+          case 'negator':
+            break;
+        }
+      }
+      for (const shorter of match.shorter ?? []) for (const p of shorter) if (p.kind === 'cue') evidence.cues.add(p.cue);
+    });
+    return evidence;
+  }
+
+  /** The topic with the most evidence (ties go to the one listed first) and the runner-up. */
+  function chooseTopics(weights: number[]): { topic: number; runnerUp: number } {
+    let topic = -1;
+    let runnerUp = -1;
+    for (let t = 0; t < topics.length; t++) {
+      if (weights[t] < scoring.minTopicWeight) continue;
+      if (topic < 0 || weights[t] > weights[topic]) {
+        runnerUp = topic;
+        topic = t;
+      } else if (runnerUp < 0 || weights[t] > weights[runnerUp]) {
+        runnerUp = t;
+      }
+    }
+    return { topic, runnerUp };
+  }
+
+  /** The strongest of the topic's base score and the signals, corroborated, then modified, then nudged by reach. */
+  function scoreUrgency(evidence: Evidence, topic: TopicRule | null, question: boolean, author: TriageInput['author']): UrgencyVerdict {
+    const signals: SignalHit[] = [];
+    for (const { payload, surface } of evidence.signals) {
+      if (payload.topics && !(topic && payload.topics.has(topic.id))) continue;
+      signals.push({ level: payload.signal.level, score: payload.score, surface });
+    }
+    let strongest: SignalHit | null = null;
+    const lowSignals: string[] = [];
+    for (const signal of signals) {
+      if (signal.level === 'low') lowSignals.push(signal.surface);
+      else if (!strongest || signal.score > strongest.score) strongest = signal;
+    }
+    const corroborating = signals.filter((s) => s !== strongest && LEVEL_ORDER[s.level] >= LEVEL_ORDER.high).length;
+    const alarm = strongest !== null && LEVEL_ORDER[strongest.level] >= LEVEL_ORDER.high;
+
+    const raises: string[] = [];
+    const lowers: string[] = [];
+    let raise = 0;
+    let lower = 0;
+    for (const { payload, surface } of evidence.modifiers) {
+      if (payload.delta === 0 || (payload.unlessAlarm && alarm)) continue;
+      if (payload.delta > 0) {
+        raise += payload.delta;
+        raises.push(surface);
+      } else {
+        lower += payload.delta;
+        lowers.push(surface);
+      }
+    }
+
+    let score = topic ? topic.baseScore : scoring.noTopicScore;
+    if (strongest) score = Math.max(score, strongest.score) + Math.min(scoring.maxCorroboration, corroborating * scoring.corroboration);
+    const substantive = topic !== null || strongest !== null;
+    if (!substantive && (lowSignals.length > 0 || question)) score = Math.min(score, scoring.levelScores.low);
+    // "masih", "sekarang" only matter when something is going on; "sudah surut" always calms.
+    if (substantive) score += Math.min(raise, scoring.maxRaise);
+    score += Math.max(lower, -scoring.maxLower);
+    score = Math.max(0, Math.min(100, Math.round(score)));
+    let urgency = classOf(score);
+
+    let reach: string | null = null;
+    if (urgency !== 'low') {
+      let boost = 0;
+      if (author?.verified) boost += scoring.author.verified;
+      if ((author?.followers ?? 0) >= scoring.author.followersAtLeast) boost += scoring.author.followers;
+      if (boost > 0) {
+        score = Math.min(score + boost, ceilingOf(urgency));
+        urgency = classOf(score);
+        reach = author?.verified ? 'akun terverifikasi' : `akun dengan ≥ ${scoring.author.followersAtLeast} pengikut`;
+      }
+    }
+    return { urgency, score, signals, strongest, lowSignals, raises: substantive ? raises : [], lowers, reach };
+  }
+
+  /** The topic's route (or the one its cues select), a runner-up topic's unit, then the area offices. */
+  function route(evidence: Evidence, chosen: { topic: number; runnerUp: number }, place: ResolvedPlace): { opd: OpdTag[]; reason: string | null } {
+    const opd: OpdTag[] = [];
+    let reason: string | null = null;
+    const add = (code: string, confidence: number): void => {
+      const existing = opd.find((tag) => tag.code === code);
+      if (existing) existing.confidence = Math.max(existing.confidence, round2(confidence));
+      else opd.push({ code, confidence: round2(confidence) });
+    };
+    // Weak evidence for a topic makes its routing less sure.
+    const strength = (t: number): number => 0.6 + 0.4 * Math.min(1, evidence.weights[t] / scoring.fullConfidenceWeight);
+
+    const topic = chosen.topic >= 0 ? topics[chosen.topic] : null;
+    if (topic) {
+      const factor = strength(chosen.topic);
+      let routes = topic.opd;
+      const appended: OpdRoute[] = [];
+      let replaced = false;
+      for (const rule of routingOf[chosen.topic]) {
+        const hit = rule.cues.findIndex((cue) => evidence.cues.has(cue));
+        if (hit < 0) continue;
+        if (rule.mode === 'append') appended.push(...rule.opd);
+        else if (!replaced) {
+          replaced = true;
+          routes = rule.opd;
+          reason = `rute: '${rule.phrases[hit]}' → ${rule.opd.map((r) => r.code).join(', ')}`;
+        }
+      }
+      for (const r of [...routes, ...appended]) add(r.code, r.confidence * factor);
+      if (chosen.runnerUp >= 0) {
+        const [first] = topics[chosen.runnerUp].opd;
+        if (first) add(first.code, first.confidence * scoring.secondaryTopicFactor * strength(chosen.runnerUp));
+      }
+    }
+    opd.sort((a, b) => b.confidence - a.confidence);
+    if (place.kecamatan && scoring.areaRouting && (topic?.local ?? true)) {
+      add(place.kecamatan, scoring.areaRouting.kecamatan);
+      if (place.kelurahan) add(place.kelurahan, scoring.areaRouting.kelurahan);
+    }
+    return { opd, reason };
+  }
+
+  /** Why, in the order an admin reads it: the urgency, the topic, what changed it, the route, the place. */
+  function explain(
+    verdict: UrgencyVerdict,
+    topic: TopicRule | null,
+    topicWords: string[],
+    negations: string[],
+    routeReason: string | null,
+    place: ResolvedPlace,
+    question: boolean,
+  ): string[] {
+    const reasons: string[] = [];
+    const label = LEVEL_LABEL[verdict.urgency];
+    if (verdict.strongest) {
+      const cited = [verdict.strongest.surface];
+      for (const signal of verdict.signals) {
+        if (cited.length >= 2) break;
+        if (signal.level !== 'low' && !cited.includes(signal.surface)) cited.push(signal.surface);
+      }
+      const topicWord = topicWords.find((word) => !cited.includes(word));
+      if (topicWord) cited.push(topicWord);
+      reasons.push(`${label}: kata ${quoted(cited)}`);
+    } else if (topic) {
+      reasons.push(`${label}: kata ${quoted(topicWords.slice(0, 2))}`);
+    } else if (verdict.lowSignals.length > 0) {
+      reasons.push(`${label}: kata ${quoted(verdict.lowSignals.slice(0, 2))}`);
+    } else {
+      reasons.push(`${label}: ${question ? 'pertanyaan' : 'tidak ada kata kunci aduan'}`);
+    }
+    if (topic) reasons.push(`topik ${topic.label}: ${listed(topicWords.slice(0, 3))}`);
+    if (verdict.raises.length > 0) reasons.push(`dinaikkan: ${listed(verdict.raises.slice(0, 3))}`);
+    if (verdict.lowers.length > 0) reasons.push(`diturunkan: ${listed(verdict.lowers.slice(0, 3))}`);
+    if (negations.length > 0) reasons.push(`diabaikan karena negasi: ${listed(negations.slice(0, 2))}`);
+    if (routeReason) reasons.push(routeReason);
+    if (place.kecamatan) {
+      const kecamatan = gazetteer.nameOf(place.kecamatan);
+      const kelurahan = place.kelurahan ? gazetteer.nameOf(place.kelurahan) : undefined;
+      const where = kelurahan ? `Kel. ${kelurahan}, Kec. ${kecamatan}` : `Kec. ${kecamatan}`;
+      reasons.push(`lokasi: ${listed(place.evidence.slice(0, 2).map((m) => m.surface))} → ${where}`);
+    } else if (place.outside.length > 0) {
+      reasons.push(`lokasi di luar Kota Bandung: ${listed(place.outside.slice(0, 2).map((m) => m.surface))}`);
+    }
+    if (verdict.reach) reasons.push(verdict.reach);
+    return reasons.slice(0, scoring.maxReasons);
+  }
+
+  function classify(input: TriageInput): TriageResult {
+    const text = normalizer.normalize(input.text);
+    const matches = trie.scan(text.words);
+    const negation = findNegations(text, matches);
+    const place = gazetteer.resolve(text);
+    const evidence = collectEvidence(text, matches, negation.negated, place);
+    const chosen = chooseTopics(evidence.weights);
+    const topic = chosen.topic >= 0 ? topics[chosen.topic] : null;
+    const verdict = scoreUrgency(evidence, topic, text.question, input.author);
+    const routed = route(evidence, chosen, place);
+    const topicWords = topic ? evidence.topicWords[chosen.topic] : [];
+    return {
+      urgency: verdict.urgency,
+      score: verdict.score,
+      opd: routed.opd,
+      kecamatan: place.kecamatan,
+      kelurahan: place.kelurahan,
+      topic: topic ? topic.id : null,
+      reasons: explain(verdict, topic, topicWords, negation.spans, routed.reason, place, text.question),
+      ruleSetVersion: ruleSet.version,
+    };
+  }
+
+  return { ruleSetVersion: ruleSet.version, classify };
+}
