@@ -1,0 +1,364 @@
+#!/usr/bin/env node
+// `npm run bench`: how fast Sigap moves mentions on this machine, next to what its building
+// blocks can do alone. One run, four stages, about 2-3 minutes on 2 cores:
+//
+//   1. BullMQ ceiling: addBulk (chunks of 100) alone, then with one no-op Worker in a child process
+//   2. PostgreSQL ceiling: multi-row INSERT (1,000 rows per statement) of mention-shaped rows
+//   3. Sigap sustained ingest → stored → published: HTTP batches in, one socket client out
+//   4. Sigap latency at a steady 200 mentions/s (one request each) with 20 socket clients
+//
+// It uses a fresh database sigap_bench_<id> and Redis prefix sigap-bench-<id> on the same
+// PostgreSQL and Redis as `npm test`, removes both at the end (also on failure or Ctrl-C) and
+// stops everything it started. It reports; it exits 1 only when something broke (a process died,
+// a request failed, a mention never arrived), never because a target was missed.
+// The last line printed is the whole result as JSON. Process logs: tmp/bench-logs/.
+//
+//   node scripts/bench.mjs [--queue-jobs=20000] [--queue-concurrency=50] [--pg-rows=50000]
+//                          [--ingest=20000] [--batch=200] [--in-flight=4]
+//                          [--rate=200] [--seconds=30] [--clients=20] [--log-level=info] [--no-build]
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Lifecycle, UserError, color, formatDuration, repoRoot, reportError, step, warn } from './lib/util.mjs';
+
+const DEFAULTS = {
+  'queue-jobs': 20_000,
+  'queue-chunk': 100,
+  'queue-concurrency': 50,
+  'pg-rows': 50_000,
+  'pg-per-statement': 1000,
+  ingest: 20_000,
+  batch: 200,
+  'in-flight': 4,
+  warmup: 1000,
+  rate: 200,
+  seconds: 30,
+  clients: 20,
+  'log-level': 'info',
+  build: true,
+};
+const TARGETS = { ratio: 0.4, p99Ms: 250 };
+
+function parseOptions(argv) {
+  const options = { ...DEFAULTS };
+  for (const arg of argv) {
+    const match = /^--(no-)?([a-z-]+)(?:=(.*))?$/.exec(arg);
+    if (!match || !(match[2] in DEFAULTS)) throw new UserError(`Unknown option ${arg} (known: ${Object.keys(DEFAULTS).map((k) => `--${k}`).join(' ')}).`);
+    const [, no, key, value] = match;
+    if (typeof DEFAULTS[key] === 'boolean') options[key] = !no;
+    else if (typeof DEFAULTS[key] === 'number') {
+      const number = Number(value);
+      if (!Number.isFinite(number) || number <= 0) throw new UserError(`--${key} needs a positive number (got "${value}").`);
+      options[key] = number;
+    } else options[key] = value;
+  }
+  return options;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Run context: cleanup, abort on failure / Ctrl-C, the pids whose CPU counts as the bench's
+// ---------------------------------------------------------------------------------------------
+
+class Interrupted extends Error {}
+
+function createContext() {
+  const lifecycle = new Lifecycle();
+  let rejectAbort;
+  const abort = new Promise((_, reject) => (rejectAbort = reject));
+  abort.catch(() => undefined);
+  const ctx = {
+    lifecycle,
+    pids: new Set([process.pid]),
+    ownPids: () => [...ctx.pids],
+    aborted: false,
+    abortError: null,
+    fail: (error) => {
+      if (ctx.aborted) return;
+      ctx.aborted = true;
+      ctx.abortError = error;
+      rejectAbort(error);
+    },
+    guard: (promise) => Promise.race([promise, abort]),
+    checkAborted: () => {
+      if (ctx.aborted) throw ctx.abortError;
+    },
+  };
+  return ctx;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output
+// ---------------------------------------------------------------------------------------------
+
+const int = (value) => (Number.isFinite(value) ? Math.round(value).toLocaleString('en-US') : 'n/a');
+const ms = (value) => (Number.isFinite(value) ? `${value.toFixed(1)} ms` : 'n/a');
+const sec = (value) => (Number.isFinite(value) ? `${value.toFixed(2)} s` : 'n/a');
+const cpuNote = (cpu) => (cpu ? `cpu: ${cpu.busyCores} busy = bench ${cpu.benchCores} + pg/redis ${cpu.pgRedisCores} + other ${cpu.otherCores}` : '');
+
+function header(title) {
+  console.log(`\n${color.bold(color.cyan(`━━━ ${title} ${'━'.repeat(Math.max(3, 66 - title.length))}`))}`);
+}
+
+function table(rows) {
+  const widths = [0, 1].map((column) => Math.max(...rows.map((row) => row[column].length)));
+  for (const [label, value, detail] of rows) {
+    console.log(`${label.padEnd(widths[0])}  ${color.bold(value.padStart(widths[1]))}  ${color.dim(detail ?? '')}`);
+  }
+}
+
+function printReport(report) {
+  const { bullmq, postgres, ingest, latency, ratios } = report.results;
+  header('Results');
+  const rows = [];
+  if (bullmq) {
+    rows.push([`1  BullMQ addBulk only (${bullmq.chunk}/chunk)`, `${int(bullmq.addBulkOnly.jobsPerSecond)} jobs/s`, `${int(bullmq.jobs)} jobs in ${sec(bullmq.addBulkOnly.seconds)}`]);
+    rows.push([
+      `1  BullMQ addBulk + no-op Worker (c=${bullmq.concurrency})`,
+      `${int(bullmq.withWorker.jobsPerSecond)} jobs/s`,
+      `first add → last completion ${sec(bullmq.withWorker.seconds)}; worker in a child process; addBulk meanwhile ${int(bullmq.withWorker.addBulkJobsPerSecondWhileConsuming)}/s`,
+    ]);
+  }
+  if (postgres) {
+    rows.push([`2  PostgreSQL INSERT (${postgres.perStatement} rows/statement)`, `${int(postgres.rowsPerSecond)} rows/s`, `${int(postgres.rows)} rows in ${sec(postgres.seconds)}, one connection`]);
+  }
+  if (ingest) {
+    rows.push([
+      `3  Sigap ingest → stored → socket`,
+      `${int(ingest.mentionsPerSecond)} mentions/s`,
+      `${int(ingest.count)} in ${sec(ingest.seconds)} (${ingest.requests} POSTs × ${ingest.batch}, ${ingest.inFlight} in flight); all 202s after ${sec(ingest.httpSeconds)} (${int(ingest.httpMentionsPerSecond)}/s)`,
+    ]);
+    rows.push(['   received / stored', `${int(ingest.received)} / ${int(ingest.stored)}`, `missed ${ingest.missed}, duplicates ${ingest.duplicates}, out of order ${ingest.outOfOrder}; last row stored after ${sec(ingest.lastStoredSeconds)}`]);
+  }
+  if (latency) {
+    const l = latency.latency;
+    rows.push([
+      `4  Latency 202 → socket @ ${latency.rate}/s × ${latency.clients} clients`,
+      `p99 ${ms(l.p99)}`,
+      `p50 ${ms(l.p50)}  p90 ${ms(l.p90)}  max ${ms(l.max)}  (min ${ms(l.min)}, ${latency.negativeLatencies} before the 202)`,
+    ]);
+    rows.push(['   deliveries / missed', `${int(latency.deliveries)} / ${int(latency.missed)}`, `${int(latency.mentions)} mentions × ${latency.clients} clients; sent at ${latency.achievedRate.toFixed(1)}/s; duplicates ${latency.duplicates}, out of order ${latency.outOfOrder}`]);
+    rows.push(['   HTTP 202 time (send → 202)', `p99 ${ms(latency.http.p99)}`, `p50 ${ms(latency.http.p50)}  max ${ms(latency.http.max)}; sender lag behind schedule p99 ${ms(latency.sendLag.p99)}`]);
+    rows.push(['   send → socket (incl. HTTP)', `p99 ${ms(latency.fromSend.p99)}`, `p50 ${ms(latency.fromSend.p50)}  max ${ms(latency.fromSend.max)}`]);
+  }
+  table(rows);
+
+  header('Against the targets');
+  const verdict = (pass) => (pass === null ? color.yellow('n/a') : pass ? color.green('PASS') : color.red('MISS'));
+  if (ratios.ingestOverQueue !== null) {
+    console.log(`(3) / (1)   ${ratios.ingestOverQueue.toFixed(2)}   target ≥ ${TARGETS.ratio.toFixed(2)}   ${verdict(ratios.ingestOverQueuePass)}   (${int(ingest.mentionsPerSecond)} mentions/s ÷ ${int(bullmq.withWorker.jobsPerSecond)} no-op jobs/s)`);
+  }
+  if (ratios.p99Ms !== null) {
+    console.log(`p99         ${ms(ratios.p99Ms)}   target ≤ ${TARGETS.p99Ms} ms   ${verdict(ratios.p99Pass)}   (missed ${latency.missed}, must be 0)`);
+  }
+
+  header('CPU (cores busy, of ' + report.machine.nproc + ')');
+  const cpuRows = [['before start (bench idle)', `${report.noise.idleBefore?.busyCores ?? 'n/a'}`, 'what others used while the bench did nothing']];
+  if (bullmq) cpuRows.push(['1  addBulk + no-op worker', `${bullmq.withWorker.cpu?.busyCores ?? 'n/a'}`, cpuNote(bullmq.withWorker.cpu)]);
+  if (postgres) cpuRows.push(['2  PostgreSQL INSERT', `${postgres.cpu?.busyCores ?? 'n/a'}`, cpuNote(postgres.cpu)]);
+  if (ingest) cpuRows.push(['3  Sigap sustained', `${ingest.cpu?.busyCores ?? 'n/a'}`, cpuNote(ingest.cpu)]);
+  if (latency) cpuRows.push(['4  Sigap latency', `${latency.cpu?.busyCores ?? 'n/a'}`, cpuNote(latency.cpu)]);
+  cpuRows.push(['after the run (bench idle)', `${report.noise.idleAfter?.busyCores ?? 'n/a'}`, `load average ${report.machine.loadavg.join(' ')} → ${report.noise.loadavgAfter.join(' ')}`]);
+  table(cpuRows);
+  if (report.noise.noisy) warn(`This run looked noisy: ${report.noise.reason}. Treat the figures as lower bounds.`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Main
+// ---------------------------------------------------------------------------------------------
+
+async function versions(ctx) {
+  const pg = (await import('pg')).default;
+  const client = new pg.Client({ connectionString: ctx.adminUrl });
+  await client.connect();
+  const setting = async (name) => (await client.query(`SHOW ${name}`)).rows[0][name];
+  const postgres = {
+    version: await setting('server_version'),
+    fsync: await setting('fsync'),
+    synchronous_commit: await setting('synchronous_commit'),
+    shared_buffers: await setting('shared_buffers'),
+  };
+  await client.end();
+  const { Redis } = await import('ioredis');
+  const redis = new Redis(ctx.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  await redis.connect();
+  const info = await redis.info('server');
+  const persistence = await redis.info('persistence');
+  await redis.quit();
+  const field = (text, name) => new RegExp(`^${name}:(.*)$`, 'm').exec(text)?.[1]?.trim() ?? 'unknown';
+  const pkg = (name) => JSON.parse(fs.readFileSync(path.join(repoRoot, 'node_modules', name, 'package.json'), 'utf8')).version;
+  return {
+    postgres,
+    redis: { version: field(info, 'redis_version'), appendonly: field(persistence, 'aof_enabled') === '1' ? 'yes' : 'no' },
+    bullmq: pkg('bullmq'),
+    socketIo: pkg('socket.io'),
+    socketIoClient: pkg('socket.io-client'),
+  };
+}
+
+async function main(options, ctx) {
+  const startedAt = Date.now();
+  const { idleLoad, machineInfo } = await import('./bench/stats.mjs');
+  const machine = machineInfo();
+  header('Sigap benchmark');
+  step('machine', `${machine.nproc} cores (${machine.cpuModel}), ${machine.memoryGiB} GiB, Node ${machine.node}, load ${machine.loadavg.join(' ')}`);
+  const idleBefore = await idleLoad();
+  step('idle load', `${idleBefore?.busyCores ?? 'n/a'} cores busy before the bench starts anything (others: ${idleBefore?.otherCores ?? 'n/a'})`);
+
+  if (options.build) {
+    const { build } = await import('./build.mjs');
+    await build({ names: ['server'] });
+  }
+  ctx.checkAborted();
+
+  const infra = await import('./lib/infra.mjs');
+  const postgres = await infra.obtainTestPostgres();
+  ctx.lifecycle.defer('PostgreSQL', () => postgres.stop(), () => postgres.killSync());
+  const redis = await infra.obtainRedis({ url: process.env.SIGAP_TEST_REDIS_URL || process.env.REDIS_URL, variable: 'SIGAP_TEST_REDIS_URL', allowInstall: true });
+  ctx.lifecycle.defer('Redis', () => redis.stop(), () => redis.killSync());
+  step('postgres', postgres.source);
+  step('redis', redis.source);
+
+  const id = crypto.randomBytes(4).toString('hex');
+  Object.assign(ctx, {
+    runId: id,
+    adminUrl: postgres.adminUrl,
+    redisUrl: redis.url,
+    dbName: `sigap_bench_${id}`,
+    prefix: `sigap-bench-${id}`,
+  });
+  const dbUrl = new URL(postgres.adminUrl);
+  dbUrl.pathname = `/${ctx.dbName}`;
+  ctx.databaseUrl = dbUrl.toString();
+  ctx.lifecycle.defer('bench Redis keys', async () => {
+    const deleted = await infra.deleteRedisKeys(redis.url, `${infra.globEscape(ctx.prefix)}:*`);
+    step('cleanup', `deleted ${deleted} Redis key(s) ${ctx.prefix}:*`);
+  });
+  ctx.lifecycle.defer('bench database', async () => {
+    const dropped = await infra.dropDatabasesWithPrefix(postgres.adminUrl, ctx.dbName);
+    step('cleanup', `dropped database ${ctx.dbName} (${dropped})`);
+  });
+  await infra.ensureDatabase(postgres.adminUrl, ctx.dbName);
+  step('isolation', `database ${ctx.dbName}, Redis prefix ${ctx.prefix}`);
+  const stack = await versions(ctx);
+  step('versions', `PostgreSQL ${stack.postgres.version} (fsync ${stack.postgres.fsync}, synchronous_commit ${stack.postgres.synchronous_commit}), Redis ${stack.redis.version} (AOF ${stack.redis.appendonly}), BullMQ ${stack.bullmq}`);
+
+  const { bullmqCeiling, postgresCeiling } = await import('./bench/ceilings.mjs');
+  const sigap = await import('./bench/sigap.mjs');
+  const results = {};
+  const broken = [];
+
+  header(`1/4 BullMQ: ${int(options['queue-jobs'])} no-op jobs`);
+  results.bullmq = await bullmqCeiling(ctx, { jobs: options['queue-jobs'], chunk: options['queue-chunk'], concurrency: options['queue-concurrency'] });
+  step('addBulk', `${int(results.bullmq.addBulkOnly.jobsPerSecond)} jobs/s alone`);
+  step('no-op', `${int(results.bullmq.withWorker.jobsPerSecond)} jobs/s first add → last completion`);
+
+  header(`2/4 PostgreSQL: ${int(options['pg-rows'])} rows`);
+  results.postgres = await postgresCeiling(ctx, { rows: options['pg-rows'], perStatement: options['pg-per-statement'] });
+  step('insert', `${int(results.postgres.rowsPerSecond)} rows/s`);
+
+  header(`3/4 Sigap sustained: ${int(options.ingest)} mentions`);
+  const app = await sigap.startSigap(ctx, { logLevel: options['log-level'] });
+  step('stack', `api + 1 worker on ${app.baseUrl} (logs in tmp/bench-logs/)`);
+  const one = sigap.liveClients(ctx, 'bench-live-1');
+  await sigap.connectClients(ctx, one, app, 1);
+  await sigap.warmUp(ctx, app, one, options.warmup);
+  step('warm-up', `${int(options.warmup)} mentions through the whole path (untimed)`);
+  results.ingest = await sigap.sustainedIngest(ctx, app, one, {
+    count: options.ingest,
+    batch: options.batch,
+    inFlight: options['in-flight'],
+    drainTimeoutMs: 60_000,
+  });
+  await one.close();
+  step('sustained', `${int(results.ingest.mentionsPerSecond)} mentions/s; received ${int(results.ingest.received)}, stored ${int(results.ingest.stored)}`);
+  if (results.ingest.missed > 0) broken.push(`stage 3: ${results.ingest.missed} mention(s) never reached the socket client`);
+  if (results.ingest.stored !== options.ingest) broken.push(`stage 3: ${results.ingest.stored} rows stored instead of ${options.ingest}`);
+  if (results.ingest.duplicates > 0 || results.ingest.outOfOrder > 0) broken.push(`stage 3: ${results.ingest.duplicates} duplicate and ${results.ingest.outOfOrder} out-of-order deliveries`);
+
+  header(`4/4 Sigap latency: ${options.rate}/s for ${options.seconds} s, ${options.clients} clients`);
+  const many = sigap.liveClients(ctx, 'bench-live-n');
+  await sigap.connectClients(ctx, many, app, options.clients);
+  step('clients', `${options.clients} connected`);
+  results.latency = await sigap.latencyAtRate(ctx, app, many, {
+    rate: options.rate,
+    seconds: options.seconds,
+    clientCount: options.clients,
+    drainTimeoutMs: 20_000,
+  });
+  await many.close();
+  step('latency', `p50 ${ms(results.latency.latency.p50)}, p99 ${ms(results.latency.latency.p99)}, missed ${results.latency.missed}`);
+  if (results.latency.missed > 0) broken.push(`stage 4: ${results.latency.missed} (mention, client) deliveries never arrived`);
+  if (results.latency.duplicates > 0 || results.latency.outOfOrder > 0) broken.push(`stage 4: ${results.latency.duplicates} duplicate and ${results.latency.outOfOrder} out-of-order deliveries`);
+  if (results.latency.disconnects > 0) broken.push(`stage 4: ${results.latency.disconnects} socket disconnect(s)`);
+
+  const ratio = results.ingest.mentionsPerSecond / results.bullmq.withWorker.jobsPerSecond;
+  const p99 = results.latency.latency.p99;
+  results.ratios = {
+    ingestOverQueue: Number.isFinite(ratio) ? Number(ratio.toFixed(3)) : null,
+    ingestOverQueueTarget: TARGETS.ratio,
+    ingestOverQueuePass: Number.isFinite(ratio) ? ratio >= TARGETS.ratio : null,
+    p99Ms: Number.isFinite(p99) ? Number(p99.toFixed(1)) : null,
+    p99TargetMs: TARGETS.p99Ms,
+    p99Pass: Number.isFinite(p99) ? p99 <= TARGETS.p99Ms && results.latency.missed === 0 : null,
+  };
+
+  const idleAfter = await idleLoad();
+  const os = await import('node:os');
+  const busiestOther = Math.max(
+    ...[results.bullmq.withWorker.cpu, results.postgres.cpu, results.ingest.cpu, results.latency.cpu].map((cpu) => cpu?.otherCores ?? 0),
+  );
+  const reasons = [];
+  if ((idleBefore?.busyCores ?? 0) > 0.25) reasons.push(`${idleBefore.busyCores} cores were busy before the bench started`);
+  if ((idleAfter?.busyCores ?? 0) > 0.25) reasons.push(`${idleAfter.busyCores} cores were busy after it finished`);
+  if (busiestOther > 0.25) reasons.push(`other processes used up to ${busiestOther.toFixed(2)} cores during a stage`);
+  const report = {
+    bench: 'sigap',
+    at: new Date(startedAt).toISOString(),
+    durationSeconds: Math.round((Date.now() - startedAt) / 1000),
+    machine,
+    versions: stack,
+    isolation: { database: ctx.dbName, redisPrefix: ctx.prefix, postgres: postgres.source, redis: redis.source },
+    options,
+    results,
+    noise: {
+      idleBefore,
+      idleAfter,
+      loadavgAfter: os.loadavg().map((value) => Number(value.toFixed(2))),
+      noisy: reasons.length > 0,
+      reason: reasons.join('; '),
+    },
+    ok: broken.length === 0,
+    problems: broken,
+  };
+  return report;
+}
+
+const ctx = createContext();
+ctx.lifecycle.handleSignals((signal) => {
+  console.log(`\n${color.bold(`Interrupted (${signal}): stopping what the bench started and removing its data…`)}`);
+  ctx.fail(new Interrupted(signal));
+});
+
+let exitCode = 0;
+let report = null;
+const began = Date.now();
+try {
+  const options = parseOptions(process.argv.slice(2));
+  report = await ctx.guard(main(options, ctx));
+} catch (error) {
+  exitCode = error instanceof Interrupted ? 130 : 1;
+  if (!(error instanceof Interrupted)) reportError(error);
+}
+if (ctx.lifecycle.stopping === false) console.log(color.dim('\nStopping processes and removing bench data…'));
+await ctx.lifecycle.shutdown();
+
+if (report) {
+  printReport(report);
+  if (!report.ok) {
+    exitCode = 1;
+    console.error(`\n${color.red('✖')} Something broke:\n${report.problems.map((problem) => `  - ${problem}`).join('\n')}`);
+  }
+  console.log(`\n${color.bold(report.ok ? 'Bench complete' : 'Bench FAILED')} in ${formatDuration(Date.now() - began)}`);
+  console.log(JSON.stringify(report));
+}
+process.exit(exitCode);
