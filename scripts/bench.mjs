@@ -68,8 +68,9 @@ function createContext() {
   abort.catch(() => undefined);
   const ctx = {
     lifecycle,
-    pids: new Set([process.pid]),
-    ownPids: () => [...ctx.pids],
+    /** pid → name of this process and every process it started that still runs. */
+    pids: new Map([[process.pid, 'bench']]),
+    ownPids: () => new Map(ctx.pids),
     aborted: false,
     abortError: null,
     fail: (error) => {
@@ -93,7 +94,10 @@ function createContext() {
 const int = (value) => (Number.isFinite(value) ? Math.round(value).toLocaleString('en-US') : 'n/a');
 const ms = (value) => (Number.isFinite(value) ? `${value.toFixed(1)} ms` : 'n/a');
 const sec = (value) => (Number.isFinite(value) ? `${value.toFixed(2)} s` : 'n/a');
-const cpuNote = (cpu) => (cpu ? `cpu: ${cpu.busyCores} busy = bench ${cpu.benchCores} + pg/redis ${cpu.pgRedisCores} + other ${cpu.otherCores}` : '');
+const cpuNote = (cpu) =>
+  cpu
+    ? `= bench ${cpu.benchCores} (${Object.entries(cpu.byProcess).map(([name, cores]) => `${name} ${cores}`).join(', ')}) + pg/redis ${cpu.pgRedisCores} + other ${cpu.otherCores}`
+    : '';
 
 function header(title) {
   console.log(`\n${color.bold(color.cyan(`━━━ ${title} ${'━'.repeat(Math.max(3, 66 - title.length))}`))}`);

@@ -353,7 +353,9 @@ async function main() {
   const runDemo = settings.demo === '1' || (settings.demo === '' && onDefaults);
   if (runDemo) {
     if (fs.existsSync(path.join(serverDist, ENTRIES.demo))) {
-      const demo = startServerProcess('demo', { ...env, SIGAP_API_URL: `http://127.0.0.1:${settings.port}` }, dataDir);
+      // A fresh seed per start: a replayed seed would post the same external ids, all duplicates.
+      const demoSeed = env.SIGAP_DEMO_SEED ?? `start-${Date.now().toString(36)}`;
+      const demo = startServerProcess('demo', { ...env, SIGAP_API_URL: `http://127.0.0.1:${settings.port}`, SIGAP_DEMO_SEED: demoSeed }, dataDir);
       watch(demo, { exitZeroIsFine: true });
     } else {
       warn('The demo player was not built (apps/demo/src/main.ts is missing): no demo feed.');

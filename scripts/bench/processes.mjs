@@ -30,7 +30,7 @@ function track(ctx, name, child, logFile, { onUnexpectedExit } = {}) {
   const service = { name, child, logFile, stopping: false };
   service.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   child.once('error', (error) => onUnexpectedExit?.(new Error(`${name}: ${error.message}`)));
-  ctx.pids.add(child.pid);
+  ctx.pids.set(child.pid, name);
   service.stop = async (timeoutMs = 10_000) => {
     service.stopping = true;
     await terminate(child.pid, { group: true, timeoutMs });

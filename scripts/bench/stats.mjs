@@ -92,24 +92,34 @@ function delta(before, after) {
 
 /**
  * Starts measuring; `stop()` returns the cores busy on the whole machine over the interval, split
- * into the bench (this process and the ones it started, `pids()`), PostgreSQL + Redis server
- * processes (ours and anybody else's), and everything else ("others": e.g. someone's test run).
- * Processes that end inside the interval are not counted, so the split is approximate.
+ * into the bench (`processes()`: pid → name of this process and the ones it started, also per
+ * name), PostgreSQL + Redis server processes (ours and anybody else's), and everything else
+ * ("others": e.g. someone's test run). Processes that end inside the interval are not counted,
+ * so the split is approximate.
  */
-export function cpuMeter(pids) {
-  const start = { at: now(), machine: machineTicks(), own: ticksOf(pids()), infra: ticksOf(infraPids()) };
+export function cpuMeter(processes) {
+  const names = new Map(processes());
+  const start = { at: now(), machine: machineTicks(), own: ticksOf([...names.keys()]), infra: ticksOf(infraPids()) };
   return {
     stop() {
       const seconds = (now() - start.at) / 1000;
       const machine = machineTicks();
-      const own = delta(start.own, ticksOf([...new Set([...start.own.keys(), ...pids()])]));
+      for (const [pid, name] of processes()) names.set(pid, name);
+      const cores = (ticks) => ticks / TICKS_PER_SECOND / seconds;
+      const byProcess = {};
+      let own = 0;
+      for (const [pid, name] of names) {
+        const ticks = Math.max(0, processTicks(pid) - (start.own.get(pid) ?? 0));
+        own += ticks;
+        byProcess[name] = round((byProcess[name] ?? 0) + cores(ticks), 2);
+      }
       const infra = delta(start.infra, ticksOf(infraPids()));
       if (!machine || !start.machine || seconds <= 0) return null;
-      const cores = (ticks) => ticks / TICKS_PER_SECOND / seconds;
       const busy = cores(machine.busy - start.machine.busy);
       return {
         busyCores: round(busy, 2),
         benchCores: round(cores(own), 2),
+        byProcess,
         pgRedisCores: round(cores(infra), 2),
         otherCores: round(Math.max(0, busy - cores(own) - cores(infra)), 2),
       };
@@ -119,7 +129,7 @@ export function cpuMeter(pids) {
 
 /** Cores busy on the machine over `ms` while the bench itself sits idle: what others are using. */
 export async function idleLoad(ms = 1500) {
-  const meter = cpuMeter(() => [process.pid]);
+  const meter = cpuMeter(() => new Map([[process.pid, 'bench']]));
   await new Promise((resolve) => setTimeout(resolve, ms));
   return meter.stop();
 }

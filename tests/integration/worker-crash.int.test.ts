@@ -38,6 +38,26 @@ describe('pipeline: a worker that dies mid-batch loses nothing and doubles nothi
     expect(await countMentions(stack, prefix)).toBe(300);
   });
 
+  it('finishes the batch it holds when stopped gracefully (SIGTERM), with no other worker running', async () => {
+    const prefix = `graceful-${randomUUID()}-`;
+    for (const other of stack.workers.filter((w) => w.exitCode === null && w.signalCode === null)) {
+      await stack.stopProcess(other, 'SIGTERM');
+    }
+    const worker = await stack.startWorker({ SIGAP_STORE_BATCH_WINDOW_MS: '20000', SIGAP_STORE_BATCH_SIZE: '5000' });
+    await post(stack, prefix, 0, 150);
+    await waitFor('the worker to take jobs', async () => ((await activeJobs(stack)) > 0 ? true : undefined));
+    expect(await countMentions(stack, prefix)).toBe(0);
+    await stack.stopProcess(worker, 'SIGTERM');
+    // Nest re-raises the signal after its shutdown hooks ran, so a clean stop ends by SIGTERM, not a crash.
+    expect(worker.exitCode === 0 || worker.signalCode === 'SIGTERM').toBe(true);
+    // Everything the worker had taken is written or handed back; nothing is left active.
+    const stored = await countMentions(stack, prefix);
+    expect(await activeJobs(stack)).toBe(0);
+    expect(stored).toBeGreaterThan(0);
+    await stack.startWorker();
+    await waitFor('all 150 rows', async () => ((await countMentions(stack, prefix)) === 150 ? true : undefined));
+  });
+
   it('keeps every mention exactly once when a worker is killed while batches are being written', async () => {
     const prefix = `stream-${randomUUID()}-`;
     const victim = stack.workers.find((w) => w.exitCode === null && w.signalCode === null);

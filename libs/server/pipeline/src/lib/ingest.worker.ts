@@ -44,7 +44,10 @@ export class IngestWorker implements OnApplicationBootstrap, BeforeApplicationSh
   async beforeApplicationShutdown(): Promise<void> {
     if (!this.worker) return;
     this.logger.log('closing ingest worker: finishing jobs in flight');
-    await this.worker.close();
+    const closing = this.worker.close();
+    // Write what is held now instead of waiting out the batch window.
+    await this.pipeline.drain();
+    await closing;
     await this.pipeline.drain();
     this.worker = null;
   }
