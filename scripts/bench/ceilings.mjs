@@ -44,28 +44,35 @@ async function addAll(ctx, queue, chunks) {
   }
 }
 
+const best = (runs, key) => runs.reduce((top, run) => (run[key] > top[key] ? run : top));
+
 /**
  * 1. `Queue.addBulk` in chunks of `chunk` with nobody consuming (producer ceiling), then the same
  * with one no-op Worker (concurrency `concurrency`) in a child process: jobs/s from the first
- * add until the worker reports the last completion.
+ * add until the worker reports the last completion. Each is run `repeats` times; being ceilings,
+ * the best run counts (all are reported).
  */
-export async function bullmqCeiling(ctx, { jobs, chunk, concurrency }) {
+export async function bullmqCeiling(ctx, { jobs, chunk, concurrency, repeats }) {
   const connection = redisConnection(ctx.redisUrl);
   const prefix = `${ctx.prefix}:bull`;
-  const result = { jobs, chunk, concurrency, workerIn: 'child process (scripts/bench/noop-worker.mjs)', jobOptions: 'Sigap defaults' };
+  const result = { jobs, chunk, concurrency, repeats, workerIn: 'child process (scripts/bench/noop-worker.mjs)', jobOptions: 'Sigap defaults' };
 
   // (a) addBulk alone. One untimed chunk first loads BullMQ's Lua scripts into Redis.
   const producerOnly = new Queue('bench-addbulk', { connection, prefix, defaultJobOptions: SIGAP_JOB_OPTIONS });
   try {
     await producerOnly.waitUntilReady();
     await producerOnly.addBulk(chunksOf(chunk, chunk, 'warmup')[0]);
-    const chunks = chunksOf(jobs, chunk, 'add-only');
-    const meter = cpuMeter(ctx.ownPids);
-    const t0 = now();
-    await addAll(ctx, producerOnly, chunks);
-    const seconds = (now() - t0) / 1000;
-    result.addBulkOnly = { seconds, jobsPerSecond: jobs / seconds, cpu: meter.stop() };
-    await producerOnly.obliterate({ force: true });
+    const runs = [];
+    for (let round = 0; round < repeats; round++) {
+      const chunks = chunksOf(jobs, chunk, `add-only-${round}`);
+      const meter = cpuMeter(ctx.ownPids);
+      const t0 = now();
+      await addAll(ctx, producerOnly, chunks);
+      const seconds = (now() - t0) / 1000;
+      runs.push({ seconds, jobsPerSecond: jobs / seconds, cpu: meter.stop() });
+      await producerOnly.obliterate({ force: true });
+    }
+    result.addBulkOnly = { ...best(runs, 'jobsPerSecond'), runs: runs.map((run) => Math.round(run.jobsPerSecond)) };
   } finally {
     await producerOnly.close();
   }
@@ -75,40 +82,46 @@ export async function bullmqCeiling(ctx, { jobs, chunk, concurrency }) {
   const queue = new Queue('bench-noop', { connection, prefix, defaultJobOptions: SIGAP_JOB_OPTIONS });
   try {
     await queue.waitUntilReady();
-    worker.send({ type: 'start', redisUrl: ctx.redisUrl, prefix, queue: 'bench-noop', concurrency, expected: jobs });
+    worker.send({ type: 'start', redisUrl: ctx.redisUrl, prefix, queue: 'bench-noop', concurrency });
     await ctx.guard(worker.next('ready', 30_000));
-    await new Promise((resolve) => setTimeout(resolve, 300)); // let its first blocking fetch start
-    const chunks = chunksOf(jobs, chunk, 'noop');
-    const meter = cpuMeter(ctx.ownPids);
-    const t0 = now();
-    await addAll(ctx, queue, chunks);
-    const added = now();
-    const done = await ctx.guard(worker.next('done', 120_000));
-    const cpu = meter.stop();
-    const seconds = (done.at - t0) / 1000;
-    result.withWorker = {
-      seconds,
-      jobsPerSecond: jobs / seconds,
-      addBulkSecondsWhileConsuming: (added - t0) / 1000,
-      addBulkJobsPerSecondWhileConsuming: jobs / ((added - t0) / 1000),
-      completed: done.completed,
-      failed: done.failed,
-      cpu,
-    };
-    if (done.failed > 0) throw new Error(`${done.failed} no-op job(s) failed`);
-    await queue.obliterate({ force: true });
+    const runs = [];
+    for (let round = 0; round < repeats; round++) {
+      worker.send({ type: 'expect', count: jobs });
+      await ctx.guard(worker.next('expecting', 10_000));
+      await new Promise((resolve) => setTimeout(resolve, 300)); // the worker is idle, blocked on its fetch
+      const chunks = chunksOf(jobs, chunk, `noop-${round}`);
+      const meter = cpuMeter(ctx.ownPids);
+      const t0 = now();
+      await addAll(ctx, queue, chunks);
+      const added = now();
+      const done = await ctx.guard(worker.next('done', 120_000));
+      const cpu = meter.stop();
+      if (done.failed > 0) throw new Error(`${done.failed} no-op job(s) failed`);
+      const seconds = (done.at - t0) / 1000;
+      runs.push({
+        seconds,
+        jobsPerSecond: jobs / seconds,
+        addBulkSecondsWhileConsuming: (added - t0) / 1000,
+        addBulkJobsPerSecondWhileConsuming: jobs / ((added - t0) / 1000),
+        completed: done.completed,
+        cpu,
+      });
+    }
+    result.withWorker = { ...best(runs, 'jobsPerSecond'), runs: runs.map((run) => Math.round(run.jobsPerSecond)) };
   } finally {
-    await queue.close();
     await worker.close();
+    await queue.obliterate({ force: true }).catch(() => undefined);
+    await queue.close();
   }
   return result;
 }
 
 /**
  * 2. Multi-row INSERT of `rows` mention-shaped rows, `perStatement` rows per statement, one
- * connection, statements back to back, into a scratch table of the bench database.
+ * connection, statements back to back, into a scratch table of the bench database; `repeats`
+ * times (emptied in between, untimed), the best run counts.
  */
-export async function postgresCeiling(ctx, { rows, perStatement }) {
+export async function postgresCeiling(ctx, { rows, perStatement, repeats }) {
   const client = new pg.Client({ connectionString: ctx.databaseUrl });
   client.on('error', () => undefined);
   await client.connect();
@@ -162,18 +175,23 @@ export async function postgresCeiling(ctx, { rows, perStatement }) {
       }
       batches.push({ text: statementFor(count), values });
     }
-    const meter = cpuMeter(ctx.ownPids);
-    const t0 = now();
-    for (const batch of batches) {
-      ctx.checkAborted();
-      await client.query(batch.text, batch.values);
+    const runs = [];
+    for (let round = 0; round < repeats; round++) {
+      if (round > 0) await client.query('TRUNCATE bench_scratch');
+      const meter = cpuMeter(ctx.ownPids);
+      const t0 = now();
+      for (const batch of batches) {
+        ctx.checkAborted();
+        await client.query(batch.text, batch.values);
+      }
+      const seconds = (now() - t0) / 1000;
+      const cpu = meter.stop();
+      const { rows: counted } = await client.query('SELECT count(*)::int AS n FROM bench_scratch');
+      if (counted[0].n !== rows) throw new Error(`PostgreSQL stage stored ${counted[0].n} rows instead of ${rows}`);
+      runs.push({ seconds, rowsPerSecond: rows / seconds, cpu });
     }
-    const seconds = (now() - t0) / 1000;
-    const cpu = meter.stop();
-    const { rows: counted } = await client.query('SELECT count(*)::int AS n FROM bench_scratch');
     await client.query('DROP TABLE bench_scratch');
-    if (counted[0].n !== rows) throw new Error(`PostgreSQL stage stored ${counted[0].n} rows instead of ${rows}`);
-    return { rows, perStatement, seconds, rowsPerSecond: rows / seconds, cpu };
+    return { rows, perStatement, repeats, ...best(runs, 'rowsPerSecond'), runs: runs.map((run) => Math.round(run.rowsPerSecond)) };
   } finally {
     await client.end().catch(() => undefined);
   }
