@@ -23,6 +23,8 @@ export async function startSigap(ctx, { logLevel }) {
     SIGAP_ADMIN_EMAIL: admin.email,
     SIGAP_ADMIN_PASSWORD: admin.password,
     LOG_LEVEL: logLevel,
+    // Pipeline tuning knobs pass through, so their effect can be measured: SIGAP_WORKER_CONCURRENCY=… npm run bench
+    ...Object.fromEntries(Object.entries(process.env).filter(([name]) => /^SIGAP_(WORKER|STORE|JOB)_/.test(name))),
   };
   const migrate = startServer(ctx, 'migrate', env);
   const migrated = await ctx.guard(migrate.exited);
