@@ -9,6 +9,7 @@ import { LiveModule } from '@sigap/server/live';
 import { MentionsApiModule } from '@sigap/server/mentions';
 import { PipelineAdminModule } from '@sigap/server/pipeline';
 import { ReferenceModule } from '@sigap/server/reference';
+import { TriageApiModule } from '@sigap/server/triage';
 
 @Module({})
 export class ApiModule {
@@ -31,6 +32,7 @@ export class ApiModule {
         MentionsApiModule,
         ReferenceModule,
         PipelineAdminModule,
+        TriageApiModule,
         LiveModule,
         HealthModule,
         ...dashboard,

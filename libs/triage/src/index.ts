@@ -18,3 +18,12 @@ export type {
 export { TriageRuleSetError, validateRuleSet } from './lib/rule-set.validation';
 export { createTextNormalizer, type NormalizedText, type TextNormalizer } from './lib/text-normalizer';
 export { DEFAULT_RULE_SET } from './data/default-rule-set';
+export {
+  DEFAULT_NEAR_DUPLICATE_OPTIONS,
+  NearDuplicateClusterer,
+  type ClusterAssignment,
+  type ClusterMention,
+  type ClustererStats,
+  type KnownCluster,
+  type NearDuplicateOptions,
+} from './lib/cluster/near-duplicate.clusterer';

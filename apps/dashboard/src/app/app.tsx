@@ -3,7 +3,7 @@ import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { ROLES_SEEING_ALL } from '@sigap/contracts';
 import { useTranslation } from 'react-i18next';
-import { AdminPage } from '@sigap/dashboard/feature-admin';
+import { AdminPage, RulesPage } from '@sigap/dashboard/feature-admin';
 import { LoginPage, RequireAuth, RequireRole } from '@sigap/dashboard/feature-auth';
 import { InboxPage } from '@sigap/dashboard/feature-inbox';
 import { dashboardTheme } from '@sigap/dashboard/ui';
@@ -39,6 +39,14 @@ export const App = ({ queryClient }: { queryClient: QueryClient }) => (
               element={
                 <RequireRole roles={ROLES_SEEING_ALL}>
                   <AdminPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="rules"
+              element={
+                <RequireRole roles={ROLES_SEEING_ALL}>
+                  <RulesPage />
                 </RequireRole>
               }
             />

@@ -17,6 +17,15 @@ export { flattenMentionPages, mergeLiveBatch, type MentionListData } from './lib
 export { MENTION_PAGE_SIZE, useMentionDetail, useMentionList } from './lib/mention.queries';
 export { useAreas, useOpds } from './lib/reference.queries';
 export { useFailedJobs, useQueueCounts, useRetryFailedJob } from './lib/admin.queries';
+export {
+  useDiscardRuleSetDraft,
+  usePublishRuleSetDraft,
+  useRollbackRuleSet,
+  useRuleSetDraft,
+  useRuleSetVersions,
+  useSaveRuleSetDraft,
+  useTryRuleSetDraft,
+} from './lib/rule-set.queries';
 export { applyLiveBatch } from './lib/live-cache';
 export {
   LiveClient,

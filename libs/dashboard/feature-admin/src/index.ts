@@ -1,1 +1,2 @@
 export { AdminPage } from './lib/admin-page';
+export { RulesPage } from './lib/rules/rules-page';

@@ -2,8 +2,9 @@ import type { DataSourceOptions } from 'typeorm';
 import { SIGAP_ENTITIES } from './entities';
 import { InitialSchema1764331200000 } from './migrations/1764331200000-initial-schema';
 import { SeedReferenceData1764331260000 } from './migrations/1764331260000-seed-reference-data';
+import { RuleSets1764500000000 } from './migrations/1764500000000-rule-sets';
 
-export const SIGAP_MIGRATIONS = [InitialSchema1764331200000, SeedReferenceData1764331260000];
+export const SIGAP_MIGRATIONS = [InitialSchema1764331200000, SeedReferenceData1764331260000, RuleSets1764500000000];
 
 /** Schema changes only ever come from migrations; `synchronize` stays off. */
 export function sigapDataSourceOptions(databaseUrl: string, applicationName: string): DataSourceOptions {

@@ -3,3 +3,4 @@ export * from './auth';
 export * from './queues';
 export * from './live';
 export * from './reference';
+export * from './rule-set';

@@ -79,6 +79,26 @@ export interface OpdTag {
   confidence: number;
 }
 
+export const SENTIMENTS = ['negatif', 'netral', 'positif'] as const;
+export type Sentiment = (typeof SENTIMENTS)[number];
+
+/** `mixed`: two languages in one message (Indonesian with Sundanese or English). */
+export const MENTION_LANGUAGES = ['id', 'su', 'en', 'mixed'] as const;
+export type MentionLanguage = (typeof MENTION_LANGUAGES)[number];
+
+/** The place a message names: codes when it lies in Kota Bandung, and where it is written. */
+export interface MentionPlace {
+  kecamatan: string | null;
+  kelurahan: string | null;
+  /** The road or landmark named ("Jl. Soekarno-Hatta"), when one is. */
+  street: string | null;
+  /** The words of the message that name the place, as written. */
+  text: string;
+  /** UTF-16 offsets of `text` in the original message; `end` is exclusive. */
+  start: number;
+  end: number;
+}
+
 /** The triage result as stored with a mention and shown to admins. */
 export interface MentionTags {
   urgency: Urgency;
@@ -89,6 +109,15 @@ export interface MentionTags {
   topic: string | null;
   reasons: string[];
   ruleSetVersion: string;
+  /*
+   * The engine always gives the four below; they are optional here because mentions tagged before
+   * they existed are stored without them.
+   */
+  sentiment?: Sentiment;
+  language?: MentionLanguage;
+  /** The message passes on a rumour or asks whether one is true ("hoaks gak?"). */
+  misinformation?: boolean;
+  place?: MentionPlace | null;
 }
 
 export interface MentionAuthor {

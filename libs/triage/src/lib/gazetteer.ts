@@ -1,3 +1,4 @@
+import type { MentionPlace } from '@sigap/contracts';
 import { PhraseTrie } from './phrase-trie';
 import type { PlaceCues, PlaceKind, PlaceRule } from './rule-set.types';
 import type { NormalizedText } from './text-normalizer';
@@ -26,7 +27,14 @@ export interface Gazetteer {
   find(text: NormalizedText): PlaceMention[];
   resolve(text: NormalizedText): ResolvedPlace;
   nameOf(code: string): string | undefined;
+  /** The place of the message with the span of `original` that names it, or null when none is named. */
+  describe(text: NormalizedText, resolved: ResolvedPlace, original: string): MentionPlace | null;
 }
+
+/** Words of a street name that follow "Jl." in a road the gazetteer does not know ("Jl. Cijawura Girang"). */
+const MAX_STREET_WORDS = 4;
+/** Mentions of one place this close together (in words) are reported as one span ("Jl. Soekarno-Hatta depan Gedebage"). */
+const MAX_SPAN_GAP = 3;
 
 type CueKind = 'kelurahan' | 'kecamatan' | 'general';
 
@@ -54,6 +62,11 @@ export function createGazetteer(
       trie.add(words, place);
     }
   }
+
+  const streetWords = new Set<string>();
+  for (const phrase of ['jalan', 'gang']) for (const word of toWords(phrase)) streetWords.add(word);
+  const areaWords = new Set<string>();
+  for (const phrase of [...cues.kecamatan, ...cues.kelurahan]) for (const word of toWords(phrase)) areaWords.add(word);
 
   const cueOf = new Map<string, CueKind>();
   for (const phrase of cues.general) for (const word of toWords(phrase)) cueOf.set(word, 'general');
@@ -91,8 +104,64 @@ export function createGazetteer(
     return mentions;
   };
 
+  /** A road named after "Jl."/"jalan" with capitalised words the gazetteer does not know. */
+  const unknownStreet = (text: NormalizedText, original: string): [number, number] | null => {
+    for (let i = 0; i + 1 < text.words.length; i++) {
+      if (!streetWords.has(text.words[i]) || text.origins[i + 1] === text.origins[i]) continue;
+      let last = -1;
+      for (let j = i + 1; j < text.words.length && j <= i + MAX_STREET_WORDS; j++) {
+        // Only the full stop of "Jl." may stand between; any other punctuation ends the name.
+        const gap = original.slice(text.ends[j - 1], text.starts[j]);
+        if (text.clauseStart[j] && !(j === i + 1 && /^\.\s*$/.test(gap))) break;
+        const first = original.charAt(text.starts[j]);
+        if (!/[\p{Lu}\p{N}]/u.test(first)) break;
+        last = j;
+      }
+      if (last > i) return [i, last + 1];
+    }
+    return null;
+  };
+
+  const describe = (text: NormalizedText, resolved: ResolvedPlace, original: string): MentionPlace | null => {
+    const charSpan = (start: number, end: number): { text: string; start: number; end: number } => {
+      const from = text.starts[start];
+      const to = text.ends[end - 1];
+      return { text: original.slice(from, to), start: from, end: to };
+    };
+    // Take the cue word in when it is part of the name as written ("Kel. Sukaluyu", "Jl. Sukajadi").
+    const withCue = (start: number): number =>
+      start > 0 && (areaWords.has(text.words[start - 1]) || streetWords.has(text.words[start - 1])) ? start - 1 : start;
+
+    if (resolved.kecamatan && resolved.evidence.length > 0) {
+      const [first, ...rest] = resolved.evidence;
+      const start = withCue(first.start);
+      let end = first.end;
+      for (const mention of rest) {
+        if (mention.start - end > MAX_SPAN_GAP) break;
+        end = Math.max(end, mention.end);
+      }
+      const landmark = resolved.evidence.find((m) => m.place.kind === 'landmark');
+      const namedRoad = streetWords.has(text.words[start]) ? charSpan(start, first.end).text : null;
+      return {
+        kecamatan: resolved.kecamatan,
+        kelurahan: resolved.kelurahan,
+        street: landmark ? landmark.place.name : namedRoad,
+        ...charSpan(start, end),
+      };
+    }
+    const street = unknownStreet(text, original);
+    if (street) {
+      const span = charSpan(street[0], street[1]);
+      return { kecamatan: null, kelurahan: null, street: span.text, ...span };
+    }
+    const [outside] = resolved.outside;
+    if (outside) return { kecamatan: null, kelurahan: null, street: null, ...charSpan(outside.start, outside.end) };
+    return null;
+  };
+
   return {
     find,
+    describe,
     nameOf: (code) => names.get(code),
     resolve(text) {
       const mentions = find(text);

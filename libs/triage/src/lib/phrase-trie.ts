@@ -62,4 +62,18 @@ export class PhraseTrie<T> {
     }
     return matches;
   }
+
+  /** Every phrase that occurs, overlapping or not, in order of where it starts, shorter first. */
+  scanAll(words: readonly string[]): { start: number; end: number; payloads: readonly T[] }[] {
+    const matches: { start: number; end: number; payloads: readonly T[] }[] = [];
+    for (let i = 0; i < words.length; i++) {
+      let node: TrieNode<T> | undefined = this.root;
+      for (let j = i; j < words.length && node.next; j++) {
+        node = node.next.get(words[j]);
+        if (!node) break;
+        if (node.payloads) matches.push({ start: i, end: j + 1, payloads: node.payloads });
+      }
+    }
+    return matches;
+  }
 }

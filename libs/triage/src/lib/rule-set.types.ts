@@ -58,6 +58,11 @@ export interface ModifierRule {
   delta: number;
   /** Ignored when the message carries a critical or high signal: courtesy that closes an urgent request. */
   unlessAlarm?: boolean;
+  /**
+   * Only counts when the message reports an emergency (a critical or high signal, or a topic whose
+   * base score is high): "kemarin" makes yesterday's fire old news, not a pothole reported yesterday.
+   */
+  onlyAlarm?: boolean;
 }
 
 export interface NegationRules {
@@ -104,6 +109,48 @@ export interface LexiconRules {
   emoji: Record<string, string>;
   /** Extra words used to split hashtags (#banjirbandung → banjir bandung) besides all rule phrases. */
   vocabulary: string[];
+  /**
+   * Shortest unknown word read as a misspelling of a rule word one edit away ("kebakran" → "kebakaran");
+   * 0 or absent turns this off.
+   */
+  fuzzyMinLength?: number;
+}
+
+export interface SentimentRules {
+  /**
+   * Words and phrases with a weight (negative: anger, distress, a failing service; positive: thanks,
+   * praise). They are added to, and win over, the word weights derived from the IndoNLU and NusaX sets.
+   */
+  words: Record<string, number>;
+  /** A message whose total is at or below `negative` is negatif; at or above `positive`, positif. */
+  thresholds: { negative: number; positive: number };
+  /** Added when the message reports a problem (a topic at normal urgency or above): complaints lean negative. */
+  problemBias: number;
+  /** Added to the urgency score of praise or thanks that complains of nothing and raises no alarm (negative). */
+  praiseDelta: number;
+}
+
+export interface MisinformationRules {
+  /** Phrases that on their own mark a rumour or a question about one ("hoaks", "pesan berantai"). */
+  strong: string[];
+  /** Hearsay ("katanya", "beredar", "viral"): a rumour only together with a question or a check. */
+  hearsay: string[];
+  /** Asking whether something is true ("benar tidak", "benarkah", "asli tidak"). */
+  verification: string[];
+  /** The matter is settled or denied ("sudah diklarifikasi", "bukan hoaks"): not flagged. */
+  settled: string[];
+  /** The topic a flagged message counts towards, and the weight it adds to that topic. */
+  topic: string;
+  topicWeight: number;
+}
+
+export interface QuestionRules {
+  /** Words that make a message a question, besides a question mark ("bagaimana", "kapan", "apakah"). */
+  cues: string[];
+  /** Words that make a question a complaint ("belum", "rusak", "kenapa"): such questions are not lowered. */
+  complaint: string[];
+  /** Highest score of a question or suggestion that carries no complaint and no alarm (below `normal`: low). */
+  maxScore: number;
 }
 
 export interface ScoringRules {
@@ -143,4 +190,8 @@ export interface RuleSet {
   places: PlaceRule[];
   placeCues: PlaceCues;
   scoring: ScoringRules;
+  /** Optional sections: a rule set stored before they existed is read with the built-in defaults. */
+  sentiment?: SentimentRules;
+  misinformation?: MisinformationRules;
+  questions?: QuestionRules;
 }

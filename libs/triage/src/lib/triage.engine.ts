@@ -1,5 +1,12 @@
-import type { OpdTag, Urgency } from '@sigap/contracts';
+import type { OpdTag, Sentiment, Urgency } from '@sigap/contracts';
+import { COMMON_WORDS } from '../data/common-words.data';
+import { ENGLISH_MARKERS } from '../data/language.data';
+import { INDONESIAN_MARKERS, SUNDANESE_MARKERS } from '../data/language-markers.data';
+import { DEFAULT_MISINFORMATION, DEFAULT_QUESTIONS, DEFAULT_SENTIMENT } from '../data/reading.data';
+import { DERIVED_SENTIMENT_WEIGHTS } from '../data/sentiment-lexicon.data';
 import { createGazetteer, surfaceOf, type ResolvedPlace } from './gazetteer';
+import { createLanguageDetector } from './language-detector';
+import { createMessageReader, type MessageReading } from './message-reader';
 import { PhraseTrie, type PhraseMatch } from './phrase-trie';
 import type { OpdRoute, RuleSet, TopicRule, UrgencySignalRule } from './rule-set.types';
 import { TriageRuleSetError, validateRuleSet } from './rule-set.validation';
@@ -9,7 +16,7 @@ import type { TriageEngine, TriageInput, TriageResult } from './triage.types';
 type Payload =
   | { kind: 'keyword'; topic: number; weight: number }
   | { kind: 'signal'; signal: UrgencySignalRule; score: number; topics: Set<string> | null }
-  | { kind: 'modifier'; delta: number; unlessAlarm: boolean }
+  | { kind: 'modifier'; delta: number; unlessAlarm: boolean; onlyAlarm: boolean }
   | { kind: 'negator' }
   | { kind: 'cue'; cue: number };
 
@@ -52,6 +59,23 @@ const LEVEL_LABEL: Record<Urgency, string> = { critical: 'kritis', high: 'tinggi
 const LEVEL_ORDER: Record<Urgency, number> = { critical: 3, high: 2, normal: 1, low: 0 };
 
 const round2 = (value: number): number => Math.round(value * 100) / 100;
+const splitWords = (list: string): string[] => list.split(' ').filter(Boolean);
+
+// Built once per process: the derived word lists are the same for every rule set.
+let derivedData: { weights: Map<string, number>; common: Set<string> } | null = null;
+function derived(): { weights: Map<string, number>; common: Set<string> } {
+  if (!derivedData) {
+    const weights = new Map<string, number>();
+    for (const entry of splitWords(DERIVED_SENTIMENT_WEIGHTS)) {
+      const colon = entry.lastIndexOf(':');
+      weights.set(entry.slice(0, colon), Number(entry.slice(colon + 1)));
+    }
+    const common = new Set(splitWords(COMMON_WORDS));
+    for (const word of weights.keys()) common.add(word);
+    derivedData = { weights, common };
+  }
+  return derivedData;
+}
 const quoted = (items: readonly string[]): string => items.map((item) => `'${item}'`).join(' + ');
 const listed = (items: readonly string[]): string => items.map((item) => `'${item}'`).join(', ');
 
@@ -88,7 +112,12 @@ export function createTriageEngine(ruleSet: RuleSet): TriageEngine {
     });
   }
   for (const modifier of ruleSet.modifiers) {
-    addPhrase(modifier.phrase, { kind: 'modifier', delta: modifier.delta, unlessAlarm: modifier.unlessAlarm ?? false });
+    addPhrase(modifier.phrase, {
+      kind: 'modifier',
+      delta: modifier.delta,
+      unlessAlarm: modifier.unlessAlarm ?? false,
+      onlyAlarm: modifier.onlyAlarm ?? false,
+    });
   }
   for (const negator of ruleSet.negation.negators) addPhrase(negator, { kind: 'negator' });
 
@@ -112,10 +141,39 @@ export function createTriageEngine(ruleSet: RuleSet): TriageEngine {
   );
 
   const bridge = new Set(ruleSet.negation.bridge.flatMap(toWords));
-  for (const place of ruleSet.places) for (const alias of [place.name, ...place.aliases]) for (const w of toWords(alias)) vocabulary.add(w);
+  const placeWords = new Set<string>();
+  for (const place of ruleSet.places) for (const alias of [place.name, ...place.aliases]) for (const w of toWords(alias)) placeWords.add(w);
+  for (const cue of [...ruleSet.placeCues.general, ...ruleSet.placeCues.kecamatan, ...ruleSet.placeCues.kelurahan]) {
+    for (const w of toWords(cue)) vocabulary.add(w);
+  }
 
-  const normalizer = createTextNormalizer(ruleSet.lexicon, vocabulary);
+  const sentimentRules = ruleSet.sentiment ?? DEFAULT_SENTIMENT;
+  const misinformationRules = ruleSet.misinformation ?? DEFAULT_MISINFORMATION;
+  const questionRules = ruleSet.questions ?? DEFAULT_QUESTIONS;
+  const { weights: derivedWeights, common } = derived();
+  const reader = createMessageReader({
+    sentiment: sentimentRules,
+    misinformation: misinformationRules,
+    questions: questionRules,
+    derivedWeights,
+    negators: new Set([...ruleSet.negation.negators.flatMap(toWords), 'kurang']),
+    toWords,
+  });
+  // Misspellings are read as rule words (topics, signals, modifiers, reader phrases), never as place names:
+  // a street one letter away from a kelurahan is another street.
+  const fuzzyTargets = new Set([...vocabulary, ...reader.vocabulary]);
+  const normalizer = createTextNormalizer(ruleSet.lexicon, [...fuzzyTargets, ...placeWords], {
+    commonWords: common,
+    fuzzyTargets,
+  });
   const gazetteer = createGazetteer(ruleSet.places, ruleSet.placeCues, toWords);
+  const languages = createLanguageDetector({
+    sundanese: splitWords(SUNDANESE_MARKERS),
+    indonesian: splitWords(INDONESIAN_MARKERS),
+    english: ENGLISH_MARKERS,
+    names: [...placeWords].filter((word) => !fuzzyTargets.has(word)),
+  });
+  const misinformationTopic = topics.findIndex((topic) => topic.id === misinformationRules.topic);
 
   const classOf = (score: number): Urgency =>
     score >= scoring.thresholds.critical
@@ -219,7 +277,8 @@ export function createTriageEngine(ruleSet: RuleSet): TriageEngine {
   }
 
   /** The strongest of the topic's base score and the signals, corroborated, then modified, then nudged by reach. */
-  function scoreUrgency(evidence: Evidence, topic: TopicRule | null, question: boolean, author: TriageInput['author']): UrgencyVerdict {
+  function scoreUrgency(evidence: Evidence, topic: TopicRule | null, reading: MessageReading, author: TriageInput['author']): UrgencyVerdict {
+    const { question } = reading;
     const signals: SignalHit[] = [];
     for (const { payload, surface } of evidence.signals) {
       if (payload.topics && !(topic && payload.topics.has(topic.id))) continue;
@@ -233,13 +292,14 @@ export function createTriageEngine(ruleSet: RuleSet): TriageEngine {
     }
     const corroborating = signals.filter((s) => s !== strongest && LEVEL_ORDER[s.level] >= LEVEL_ORDER.high).length;
     const alarm = strongest !== null && LEVEL_ORDER[strongest.level] >= LEVEL_ORDER.high;
+    const emergency = alarm || (topic !== null && topic.baseScore >= scoring.thresholds.high);
 
     const raises: string[] = [];
     const lowers: string[] = [];
     let raise = 0;
     let lower = 0;
     for (const { payload, surface } of evidence.modifiers) {
-      if (payload.delta === 0 || (payload.unlessAlarm && alarm)) continue;
+      if (payload.delta === 0 || (payload.unlessAlarm && alarm) || (payload.onlyAlarm && !emergency)) continue;
       if (payload.delta > 0) {
         raise += payload.delta;
         raises.push(surface);
@@ -255,7 +315,18 @@ export function createTriageEngine(ruleSet: RuleSet): TriageEngine {
     if (!substantive && (lowSignals.length > 0 || question)) score = Math.min(score, scoring.levelScores.low);
     // "masih", "sekarang" only matter when something is going on; "sudah surut" always calms.
     if (substantive) score += Math.min(raise, scoring.maxRaise);
+    // Praise and thanks that complain of nothing are chatter, whatever their topic ("festivalnya keren").
+    if (reading.praise && !alarm && reading.sentiment >= sentimentRules.thresholds.positive) {
+      lower += sentimentRules.praiseDelta;
+      lowers.push('pujian');
+    }
     score += Math.max(lower, -scoring.maxLower);
+    // A question or suggestion that complains of nothing asks for information ("jam buka Disdukcapil hari Sabtu?").
+    // A question about a rumour is what the information office is for: it keeps its topic's urgency.
+    if (question && !reading.complaint && !reading.misinformation && !alarm && score > questionRules.maxScore) {
+      score = questionRules.maxScore;
+      lowers.push('pertanyaan');
+    }
     score = Math.max(0, Math.min(100, Math.round(score)));
     let urgency = classOf(score);
 
@@ -360,17 +431,39 @@ export function createTriageEngine(ruleSet: RuleSet): TriageEngine {
     return reasons.slice(0, scoring.maxReasons);
   }
 
+  /** Negatif, netral or positif from the words' weights, leaning negative when a problem is reported. */
+  function sentimentOf(reading: MessageReading, topic: TopicRule | null, urgency: Urgency): Sentiment {
+    let value = reading.sentiment;
+    if (topic && urgency !== 'low') value += sentimentRules.problemBias;
+    if (urgency === 'critical') value = Math.min(value, sentimentRules.thresholds.negative);
+    if (value <= sentimentRules.thresholds.negative) return 'negatif';
+    if (value >= sentimentRules.thresholds.positive) return 'positif';
+    return 'netral';
+  }
+
   function classify(input: TriageInput): TriageResult {
-    const text = normalizer.normalize(input.text);
+    const original = typeof input.text === 'string' ? input.text : '';
+    const text = normalizer.normalize(original);
     const matches = trie.scan(text.words);
     const negation = findNegations(text, matches);
     const place = gazetteer.resolve(text);
+    const reading = reader.read(text);
     const evidence = collectEvidence(text, matches, negation.negated, place);
+    if (reading.aboutRumour && misinformationTopic >= 0) {
+      evidence.weights[misinformationTopic] += misinformationRules.topicWeight;
+      for (const word of reading.rumourWords) {
+        if (!evidence.topicWords[misinformationTopic].includes(word)) evidence.topicWords[misinformationTopic].push(word);
+      }
+    }
     const chosen = chooseTopics(evidence.weights);
     const topic = chosen.topic >= 0 ? topics[chosen.topic] : null;
-    const verdict = scoreUrgency(evidence, topic, text.question, input.author);
+    const verdict = scoreUrgency(evidence, topic, reading, input.author);
     const routed = route(evidence, chosen, place);
     const topicWords = topic ? evidence.topicWords[chosen.topic] : [];
+    const reasons = explain(verdict, topic, topicWords, negation.spans, routed.reason, place, reading.question);
+    if (reading.misinformation) {
+      reasons.splice(Math.min(reasons.length, scoring.maxReasons - 1), 0, `kabar yang perlu dicek: ${listed(reading.rumourWords.slice(0, 2))}`);
+    }
     return {
       urgency: verdict.urgency,
       score: verdict.score,
@@ -378,8 +471,12 @@ export function createTriageEngine(ruleSet: RuleSet): TriageEngine {
       kecamatan: place.kecamatan,
       kelurahan: place.kelurahan,
       topic: topic ? topic.id : null,
-      reasons: explain(verdict, topic, topicWords, negation.spans, routed.reason, place, text.question),
+      reasons: reasons.slice(0, scoring.maxReasons),
       ruleSetVersion: ruleSet.version,
+      sentiment: sentimentOf(reading, topic, verdict.urgency),
+      language: languages.detect(text),
+      misinformation: reading.misinformation,
+      place: gazetteer.describe(text, place, original),
     };
   }
 

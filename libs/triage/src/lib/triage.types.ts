@@ -6,8 +6,8 @@ export interface TriageInput {
   author?: { handle?: string; followers?: number; verified?: boolean };
 }
 
-/** What the engine says about one message: the tags stored with a mention. */
-export type TriageResult = MentionTags;
+/** What the engine says about one message: the tags stored with a mention, every field given. */
+export type TriageResult = Required<MentionTags>;
 
 export interface TriageEngine {
   /** The version of the rule set the engine was built from; also in every result. */

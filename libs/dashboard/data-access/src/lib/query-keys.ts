@@ -12,6 +12,8 @@ export const queryKeys = {
   areas: (kind: string) => ['reference', 'areas', kind] as const,
   queues: () => ['admin', 'queues'] as const,
   failedJobs: (queue: string) => ['admin', 'queues', queue, 'failed'] as const,
+  ruleSetVersions: () => ['triage', 'rule-sets'] as const,
+  ruleSetDraft: () => ['triage', 'rule-sets', 'draft'] as const,
 };
 
 export type MentionListKey = ReturnType<typeof queryKeys.mentionList>;

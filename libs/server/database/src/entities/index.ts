@@ -2,7 +2,8 @@ import { AreaEntity } from './area.entity';
 import { AuthorEntity } from './author.entity';
 import { MentionEntity } from './mention.entity';
 import { OpdEntity } from './opd.entity';
+import { RuleSetEntity } from './rule-set.entity';
 import { UserEntity } from './user.entity';
 
-export { AreaEntity, AuthorEntity, MentionEntity, OpdEntity, UserEntity };
-export const SIGAP_ENTITIES = [OpdEntity, AreaEntity, UserEntity, AuthorEntity, MentionEntity];
+export { AreaEntity, AuthorEntity, MentionEntity, OpdEntity, RuleSetEntity, UserEntity };
+export const SIGAP_ENTITIES = [OpdEntity, AreaEntity, UserEntity, AuthorEntity, MentionEntity, RuleSetEntity];

@@ -1,3 +1,5 @@
+import { rulesEn, rulesId } from './rules.resources';
+
 /** UI strings. Bahasa Indonesia is the reference; English mirrors its keys. */
 export const id = {
   common: {
@@ -38,6 +40,7 @@ export const id = {
     nav: 'Navigasi utama',
     inbox: 'Kotak masuk',
     admin: 'Antrean',
+    rules: 'Aturan triase',
     language: 'Bahasa',
     logout: 'Keluar',
     shortcuts: 'Pintasan keyboard (?)',
@@ -142,6 +145,7 @@ export const id = {
     forbidden: 'Halaman ini hanya untuk superadmin dan supervisor.',
     refreshHint: 'Diperbarui tiap 5 detik',
   },
+  rules: rulesId,
 };
 
 export type Resources = typeof id;
@@ -185,6 +189,7 @@ export const en: Resources = {
     nav: 'Main navigation',
     inbox: 'Inbox',
     admin: 'Queues',
+    rules: 'Triage rules',
     language: 'Language',
     logout: 'Log out',
     shortcuts: 'Keyboard shortcuts (?)',
@@ -289,4 +294,5 @@ export const en: Resources = {
     forbidden: 'This page is for superadmins and supervisors only.',
     refreshHint: 'Refreshed every 5 seconds',
   },
+  rules: rulesEn,
 };

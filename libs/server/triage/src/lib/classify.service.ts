@@ -1,0 +1,27 @@
+import { Injectable } from '@nestjs/common';
+import type { ClassifyItemInput, ClassifyResponse } from '@sigap/contracts';
+import { validationFailed } from '@sigap/server/core';
+import type { TriageInput } from '@sigap/triage';
+import { parseClassifyRequest } from './classify-request.schema';
+import { TriageService } from './triage.service';
+
+const authorOf = (author: ClassifyItemInput['author']): TriageInput['author'] =>
+  typeof author === 'string' ? { handle: author } : author;
+
+/** Tags messages with the published rule set without storing them: for admins testing rules and for other systems. */
+@Injectable()
+export class ClassifyService {
+  constructor(private readonly triage: TriageService) {}
+
+  classify(body: unknown): ClassifyResponse {
+    const parsed = parseClassifyRequest(body);
+    if (!parsed.ok) throw validationFailed(parsed.errors);
+    const { engine } = this.triage.current();
+    return {
+      items: parsed.items.map((item) => ({
+        id: item.id,
+        ...engine.classify({ text: item.text, channel: item.channel, author: authorOf(item.author) }),
+      })),
+    };
+  }
+}
