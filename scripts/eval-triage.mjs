@@ -7,11 +7,16 @@
 // matrix for urgency and for the primary OPD (the first unit that is not a KEC-/KEL- office),
 // then accuracy and macro-F1. The development part, the one rules are tuned on, gets one line.
 //
-//   node scripts/eval-triage.mjs [--split=heldout|dev|all] [--errors] [--json]
+//   node scripts/eval-triage.mjs [--split=heldout|dev|all] [--errors] [--json] [--speed] [--model]
 //
 // --split   which part the full report describes (default heldout)
 // --errors  also list the messages of that part whose urgency or OPD was read wrongly
 // --json    print the figures of both parts as one JSON object instead of tables
+// --speed   instead, measure how many mentions a second the engine classifies in this process
+//           (one thread; run it under `taskset -c 0` to hold it to one core)
+// --model   instead, rules only against rules + learned model (libs/triage/src/lib/model) on the
+//           held-out part, the model trained on the development part only; then the same after
+//           half of the held-out part is fed back as admin corrections, measured on the other half
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -25,13 +30,15 @@ const SPLITS = ['dev', 'heldout'];
 const NONE = '(none)';
 
 function parseOptions(argv) {
-  const options = { split: 'heldout', errors: false, json: false };
+  const options = { split: 'heldout', errors: false, json: false, speed: false, model: false };
   for (const arg of argv) {
     const [key, value] = arg.replace(/^--/, '').split('=');
     if (key === 'split' && ['heldout', 'dev', 'all'].includes(value)) options.split = value;
     else if (key === 'errors') options.errors = true;
     else if (key === 'json') options.json = true;
-    else throw new Error(`unknown option ${arg}; use --split=heldout|dev|all, --errors, --json`);
+    else if (key === 'speed') options.speed = true;
+    else if (key === 'model') options.model = true;
+    else throw new Error(`unknown option ${arg}; use --split=heldout|dev|all, --errors, --json, --speed, --model`);
   }
   return options;
 }
@@ -61,8 +68,9 @@ function loadExamples() {
 
 const isArea = (code) => code.startsWith('KEC-') || code.startsWith('KEL-');
 
-function predict(engine, example) {
-  const result = engine.classify({ text: example.text });
+function predict(engine, example, blend) {
+  const rules = engine.classify({ text: example.text });
+  const result = blend ? blend(rules, example.text) : rules;
   const agency = result.opd.find((tag) => !isArea(tag.code));
   return { urgency: result.urgency, opd: agency ? agency.code : null, topic: result.topic, result };
 }
@@ -97,8 +105,8 @@ function score(pairs, fixedClasses) {
   };
 }
 
-function evaluate(engine, examples) {
-  const rows = examples.map((example) => ({ example, guess: predict(engine, example) }));
+function evaluate(engine, examples, blend) {
+  const rows = examples.map((example) => ({ example, guess: predict(engine, example, blend) }));
   const urgency = score(rows.map(({ example, guess }) => [example.urgency, guess.urgency]), URGENCIES);
   const opd = score(rows.map(({ example, guess }) => [example.opd ?? NONE, guess.opd ?? NONE]));
   const topicAccuracy = rows.length ? rows.filter(({ example, guess }) => (example.topic ?? null) === (guess.topic ?? null)).length / rows.length : 0;
@@ -178,11 +186,114 @@ function figures(evaluation) {
   };
 }
 
+/**
+ * Classifies a stream built from the labelled messages, each with a few made-up words appended
+ * so that most messages carry words the engine has not seen before (no warm cache to lean on).
+ */
+function measureSpeed(engine, examples) {
+  let seed = 7;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  const madeUp = () => Array.from({ length: 4 + Math.floor(random() * 6) }, () => letters[Math.floor(random() * 26)]).join('');
+  const stream = Array.from({ length: 50_000 }, (_, i) => {
+    const base = examples[i % examples.length].text;
+    return `${base} ${madeUp()} ${madeUp()} #${madeUp()} ${Math.floor(random() * 1000)}`;
+  });
+  for (let i = 0; i < 5_000; i++) engine.classify({ text: stream[i] });
+  const rounds = [];
+  for (let round = 0; round < 3; round++) {
+    const started = process.hrtime.bigint();
+    for (const text of stream) engine.classify({ text });
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    rounds.push(stream.length / seconds);
+  }
+  const best = Math.max(...rounds);
+  const median = [...rounds].sort((a, b) => a - b)[1];
+  const chars = stream.reduce((sum, text) => sum + text.length, 0) / stream.length;
+  console.log(`Triage engine speed: ${stream.length} mentions (mean ${chars.toFixed(0)} characters) × 3 rounds, one thread`);
+  console.log(`  median ${Math.round(median).toLocaleString('en')} mentions/s, best ${Math.round(best).toLocaleString('en')} mentions/s (target > 20,000)`);
+}
+
+const toTraining = (weight) => (example) => ({ text: example.text, urgency: example.urgency, opd: example.opd ?? null, weight });
+
+/** Counts, between two readings of the same messages, the answers the second one fixed and broke. */
+function changes(before, after, field) {
+  let fixed = 0;
+  let broken = 0;
+  before.rows.forEach(({ example, guess }, i) => {
+    const truth = field === 'urgency' ? example.urgency : (example.opd ?? null);
+    const was = guess[field] === truth;
+    const now = after.rows[i].guess[field] === truth;
+    if (!was && now) fixed++;
+    if (was && !now) broken++;
+  });
+  return { fixed, broken };
+}
+
+function compareLine(label, rules, blended, alone, quiet) {
+  const u = changes(rules, blended, 'urgency');
+  const o = changes(rules, blended, 'opd');
+  const result = { modelAlone: figures(alone), rules: figures(rules), blended: figures(blended), urgencyChanges: u, opdChanges: o };
+  if (quiet) return result;
+  console.log(`\n${label}`);
+  console.log('                      urgency acc  macro-F1 | OPD acc  macro-F1 | critical below high');
+  for (const [name, e] of [['model alone', alone], ['rules only', rules], ['rules + model', blended]]) {
+    console.log(
+      `  ${name.padEnd(18)}  ${pct(e.urgency.accuracy)}%     ${fixed(e.urgency.macroF1)} |  ${pct(e.opd.accuracy)}%   ${fixed(e.opd.macroF1)} | ${e.criticalMissed}`,
+    );
+  }
+  console.log(`  the model fixed ${u.fixed} and broke ${u.broken} urgencies, fixed ${o.fixed} and broke ${o.broken} primary OPDs`);
+  return result;
+}
+
+function modelReport(triage, engine, examples, json) {
+  const dev = examples.filter((e) => e.split === 'dev');
+  const heldout = examples.filter((e) => e.split === 'heldout');
+  const blendWith = (model) => (rules, text) => triage.combine(rules, triage.predict(model, text));
+  const modelAlone = (model) => (rules, text) => {
+    const { urgency, opd } = triage.predict(model, text);
+    return { ...rules, urgency: urgency.label, opd: opd.label === triage.NO_OPD ? [] : [{ code: opd.label, confidence: opd.probability }] };
+  };
+  const started = process.hrtime.bigint();
+  const model = triage.trainModel(dev.map(toTraining(1)));
+  const trainMs = Number(process.hrtime.bigint() - started) / 1e6;
+  if (!json) {
+    console.log(`Rules vs rules + model, rule set ${engine.ruleSetVersion}`);
+    console.log(`Model trained on the ${dev.length} development messages in ${trainMs.toFixed(0)} ms (${model.features.length} hashed features kept, ${(JSON.stringify(model).length / 1024).toFixed(0)} KiB as JSON)`);
+  }
+  const seedOnly = compareLine(`Held-out part (n=${heldout.length}), model trained on the development part only`, evaluate(engine, heldout), evaluate(engine, heldout, blendWith(model)), evaluate(engine, heldout, modelAlone(model)), json);
+
+  // Half of the held-out messages (every other one) play the admins' corrections; the other half is measured.
+  const corrections = heldout.filter((_, i) => i % 2 === 0);
+  const rest = heldout.filter((_, i) => i % 2 === 1);
+  const corrected = triage.trainModel([...dev.map(toTraining(1)), ...corrections.map(toTraining(3))]);
+  const withCorrections = compareLine(
+    `Other half of the held-out part (n=${rest.length}), model trained on the development part + ${corrections.length} corrections (the first half, weight 3)`,
+    evaluate(engine, rest),
+    evaluate(engine, rest, blendWith(corrected)),
+    evaluate(engine, rest, modelAlone(corrected)),
+    json,
+  );
+  if (json) console.log(JSON.stringify({ ruleSetVersion: engine.ruleSetVersion, seedOnly, withCorrections }));
+}
+
 function main() {
   const options = parseOptions(process.argv.slice(2));
-  const { createTriageEngine, DEFAULT_RULE_SET } = require('./lib/load-triage.cjs').loadTriage();
+  const triage = require('./lib/load-triage.cjs').loadTriage();
+  const { createTriageEngine, DEFAULT_RULE_SET } = triage;
   const engine = createTriageEngine(DEFAULT_RULE_SET);
   const examples = loadExamples();
+  if (options.speed) {
+    measureSpeed(engine, examples);
+    return;
+  }
+  if (options.model) {
+    modelReport(triage, engine, examples, options.json);
+    return;
+  }
   const parts = {
     dev: examples.filter((e) => e.split === 'dev'),
     heldout: examples.filter((e) => e.split === 'heldout'),

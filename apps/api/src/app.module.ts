@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { AuthModule } from '@sigap/server/auth';
 import { CoreModule, type SigapConfig } from '@sigap/server/core';
+import { CorrectionsApiModule } from '@sigap/server/corrections';
 import { DatabaseModule } from '@sigap/server/database';
 import { HealthModule } from '@sigap/server/health';
 import { IngestModule } from '@sigap/server/ingest';
@@ -33,6 +34,7 @@ export class ApiModule {
         ReferenceModule,
         PipelineAdminModule,
         TriageApiModule,
+        CorrectionsApiModule,
         LiveModule,
         HealthModule,
         ...dashboard,

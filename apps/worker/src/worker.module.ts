@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CoreModule, type SigapConfig } from '@sigap/server/core';
+import { CorrectionsWorkerModule } from '@sigap/server/corrections';
 import { DatabaseModule } from '@sigap/server/database';
 import { PipelineWorkerModule } from '@sigap/server/pipeline';
 
@@ -8,7 +9,7 @@ export class WorkerModule {
   static forRoot(config: SigapConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [CoreModule.forRoot(config), DatabaseModule.forRoot(), PipelineWorkerModule],
+      imports: [CoreModule.forRoot(config), DatabaseModule.forRoot(), PipelineWorkerModule, CorrectionsWorkerModule],
     };
   }
 }

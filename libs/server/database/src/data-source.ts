@@ -2,9 +2,11 @@ import type { DataSourceOptions } from 'typeorm';
 import { SIGAP_ENTITIES } from './entities';
 import { InitialSchema1764331200000 } from './migrations/1764331200000-initial-schema';
 import { SeedReferenceData1764331260000 } from './migrations/1764331260000-seed-reference-data';
+import { Clusters1764400000000 } from './migrations/1764400000000-clusters';
 import { RuleSets1764500000000 } from './migrations/1764500000000-rule-sets';
+import { Corrections1764600000000 } from './migrations/1764600000000-corrections';
 
-export const SIGAP_MIGRATIONS = [InitialSchema1764331200000, SeedReferenceData1764331260000, RuleSets1764500000000];
+export const SIGAP_MIGRATIONS = [InitialSchema1764331200000, SeedReferenceData1764331260000, Clusters1764400000000, RuleSets1764500000000, Corrections1764600000000];
 
 /** Schema changes only ever come from migrations; `synchronize` stays off. */
 export function sigapDataSourceOptions(databaseUrl: string, applicationName: string): DataSourceOptions {

@@ -4,3 +4,4 @@ export * from './queues';
 export * from './live';
 export * from './reference';
 export * from './rule-set';
+export * from './correction';

@@ -148,6 +148,10 @@ export interface Mention {
   opdCodes: string[];
   kecamatanCode: string | null;
   tags: MentionTags;
+  /** Its near-duplicate cluster: the id of the mention that opened it; null for mentions stored before clusters. */
+  clusterId: string | null;
+  /** Mentions in that cluster when this one was read, itself included (1 when alone). */
+  clusterSize: number;
   /** Only on `GET /api/v1/mentions/:id`: the original payload, verbatim. */
   raw?: unknown;
 }

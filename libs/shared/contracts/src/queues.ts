@@ -34,3 +34,13 @@ export interface FailedJobView {
   timestamp: string;
   data: unknown;
 }
+
+/** Retraining of the learned triage model: its own queue, one job at a time, never the ingest queue. */
+export const MODEL_TRAINING_QUEUE = 'triage-model-training';
+
+export interface ModelTrainingJobData {
+  /** `schedule` for the repeatable job, `manual` when a supervisor asked for it. */
+  trigger: 'schedule' | 'manual';
+  /** The user who asked, for a manual run. */
+  requestedBy?: string;
+}

@@ -1,13 +1,14 @@
 import type { RuleSet } from '../lib/rule-set.types';
 import { LANDMARK_PLACES, OUTSIDE_PLACES } from './landmarks.data';
 import { DEFAULT_LEXICON } from './lexicon.data';
+import { DEFAULT_MISINFORMATION, DEFAULT_QUESTIONS, DEFAULT_SENTIMENT } from './reading.data';
 import { DEFAULT_TOPICS } from './topics.data';
 import { DEFAULT_MODIFIERS, DEFAULT_NEGATION, DEFAULT_SIGNALS } from './urgency.data';
 import { KECAMATAN_PLACES, KELURAHAN_PLACES } from './wilayah.data';
 
 /** The keyword rules Sigap ships with; an administrator's edited copy replaces it later. */
 export const DEFAULT_RULE_SET: RuleSet = {
-  version: 'default-2025.1',
+  version: 'default-2025.2',
   lexicon: DEFAULT_LEXICON,
   topics: DEFAULT_TOPICS,
   signals: DEFAULT_SIGNALS,
@@ -35,4 +36,7 @@ export const DEFAULT_RULE_SET: RuleSet = {
     areaRouting: { kecamatan: 0.3, kelurahan: 0.25 },
     maxReasons: 8,
   },
+  sentiment: DEFAULT_SENTIMENT,
+  misinformation: DEFAULT_MISINFORMATION,
+  questions: DEFAULT_QUESTIONS,
 };

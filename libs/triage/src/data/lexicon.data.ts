@@ -191,7 +191,7 @@ const SLANG: Record<string, string> = {
   item: 'hitam',
   // Words of complaints.
   lobang: 'lubang',
-  lobangnya: 'lubangnya',
+  lobangnya: 'lubang',
   berlobang: 'berlubang',
   bolong: 'berlubang',
   bolongnya: 'berlubang',

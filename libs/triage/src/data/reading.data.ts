@@ -90,7 +90,7 @@ export const DEFAULT_MISINFORMATION: MisinformationRules = {
   ],
   hearsay: [
     'katanya', 'kabarnya', 'konon', 'beredar', 'viral', 'isu', 'rumor', 'desas desus', 'grup wa', 'grup whatsapp',
-    'di grup', 'banyak yang share', 'dishare', 'disebar', 'menyebar', 'cenah', 'ada info', 'dapat info',
+    'di grup', 'banyak yang share', 'dishare', 'disebar', 'menyebar', 'cenah',
   ],
   verification: [
     'benarkah', 'benar tidak', 'benar atau', 'benar apa', 'asli tidak', 'valid tidak', 'apa benar', 'apakah benar',
@@ -99,7 +99,8 @@ export const DEFAULT_MISINFORMATION: MisinformationRules = {
   ],
   settled: [
     'sudah diklarifikasi', 'ternyata hoaks', 'itu hoaks', 'adalah hoaks', 'bukan hoaks', 'tidak hoaks', 'jangan disebar',
-    'jangan percaya', 'klarifikasinya', 'terima kasih klarifikasi', 'sudah dibantah',
+    'jangan percaya', 'klarifikasinya', 'terima kasih klarifikasi', 'sudah dibantah', 'itu foto lama', 'itu video lama',
+    'bukan sekarang', 'bukan kejadian sekarang',
   ],
   topic: 'hoaks',
   topicWeight: 3,
@@ -119,8 +120,9 @@ export const DEFAULT_QUESTIONS: QuestionRules = {
     'ke mana saja', 'dibiarkan', 'terbengkalai', 'mahal', 'terus', 'terjebak', 'darurat', 'palsu', 'salah', 'diperbaiki',
     'dibersihkan', 'diangkut', 'ditangani', 'ditindak', 'ditindaklanjuti', 'ditertibkan', 'dicek', 'diganti', 'dipangkas',
     'diaspal', 'ditambal', 'dikeruk', 'menyala lagi', 'mengalir lagi', 'kapan jadi', 'kapan selesai', 'gimana mau',
-    'bagaimana mau', 'disuruh bayar', 'minta uang', 'minta bayaran', 'dimintai', 'resmi apa bukan', 'resmi atau bukan',
-    'resmi tidak', 'itu resmi', 'ini resmi',
+    'bagaimana mau', 'disuruh bayar', 'minta uang', 'minta bayaran', 'dimintai', 'tidak dibayar', 'belum dibayar',
+    'naik lagi', 'naik terus', 'pemerintah ke mana', 'lapor ke mana', 'melapor ke mana', 'mengadu ke mana', 'ngadu ke mana',
+    'harus ke mana', 'ke mana harus',
   ],
   maxScore: 24,
 };

@@ -201,6 +201,7 @@ export const DEFAULT_SIGNALS: UrgencySignalRule[] = [
   ]),
   ...signals('normal', ['macet total'], { score: 50 }),
   ...signals('high', ['massal'], { topics: ['kesehatan'] }),
+  ...signals('high', ['gas bocor', 'bocor gas', 'kebocoran gas', 'limbah kimia', 'api menyebar', 'apinya menyebar']),
   ...signals('high', ['tidak bisa lewat', 'tidak bisa dilewati', 'jatuh di atas', 'jatuh menimpa'], {
     topics: ['pohon_tumbang', 'banjir', 'bencana', 'jalan_rusak', 'drainase', 'listrik'],
   }),
@@ -249,8 +250,11 @@ export const DEFAULT_MODIFIERS: ModifierRule[] = [
   ...modifiers(-30, ['simulasi', 'simulasi bencana', 'latihan evakuasi', 'latihan pemadaman']),
   ...modifiers(-8, ['tadi malam', 'tadi pagi'], { onlyAlarm: true }),
   // Below the knee, or a small quake: a nuisance more than a danger.
-  ...modifiers(-15, ['semata kaki', 'se mata kaki', 'sebetis', 'se betis', 'gempa kecil'], { onlyAlarm: true }),
-  ...modifiers(-35, ['aman aman saja', 'aman saja', 'masih aman', 'sudah kering', 'kering kok', 'tidak ada apa apa', 'di sini aman', 'sini aman']),
+  ...modifiers(-15, ['semata kaki', 'se mata kaki', 'sebetis', 'se betis', 'gempa kecil'], { onlyAlarm: true, unlessAlarm: true }),
+  ...modifiers(-35, ['aman aman saja', 'aman saja', 'masih aman', 'sudah kering', 'kering kok', 'tidak ada apa apa', 'di sini aman', 'sini aman',
+    'itu foto lama', 'itu video lama', 'bukan sekarang',
+  ]),
+  ...modifiers(-20, ['aman'], { unlessAlarm: true }),
   // Condolence and prayer: sympathy, not a report.
   ...modifiers(-35, ['doa terbaik', 'turut berduka', 'berduka cita', 'semoga diberi kekuatan', 'semoga diberi ketabahan']),
   // A clarification that a hoax is a hoax calms, it does not alarm.

@@ -33,6 +33,8 @@ export interface Gazetteer {
 
 /** Words of a street name that follow "Jl." in a road the gazetteer does not know ("Jl. Cijawura Girang"). */
 const MAX_STREET_WORDS = 4;
+/** Words of an address that end a street name ("Jl. Cijawura Girang No. 5", "Jl. Sukagalih RT 03"). */
+const ADDRESS_WORDS = new Set(['no', 'nomor', 'rt', 'rw', 'blok', 'kav', 'kel', 'kelurahan', 'kec', 'kecamatan', 'gang', 'gg', 'dekat', 'depan']);
 /** Mentions of one place this close together (in words) are reported as one span ("Jl. Soekarno-Hatta depan Gedebage"). */
 const MAX_SPAN_GAP = 3;
 
@@ -114,7 +116,7 @@ export function createGazetteer(
         const gap = original.slice(text.ends[j - 1], text.starts[j]);
         if (text.clauseStart[j] && !(j === i + 1 && /^\.\s*$/.test(gap))) break;
         const first = original.charAt(text.starts[j]);
-        if (!/[\p{Lu}\p{N}]/u.test(first)) break;
+        if (!/\p{Lu}/u.test(first) || ADDRESS_WORDS.has(text.surfaces[j])) break;
         last = j;
       }
       if (last > i) return [i, last + 1];

@@ -139,7 +139,7 @@ export interface MisinformationRules {
   verification: string[];
   /** The matter is settled or denied ("sudah diklarifikasi", "bukan hoaks"): not flagged. */
   settled: string[];
-  /** The topic a flagged message counts towards, and the weight it adds to that topic. */
+  /** The topic a flagged message counts towards (none when no topic has that id), and the weight it adds to that topic. */
   topic: string;
   topicWeight: number;
 }

@@ -67,6 +67,34 @@ export function validateRuleSet(ruleSet: RuleSet): string[] {
     if (!inRange(modifier.delta, -100, 100)) problems.push(`modifier '${modifier.phrase}': delta must be -100..100`);
   }
 
+  const { fuzzyMinLength } = ruleSet.lexicon;
+  if (fuzzyMinLength !== undefined && !(Number.isInteger(fuzzyMinLength) && inRange(fuzzyMinLength, 0, 30))) {
+    problems.push('lexicon.fuzzyMinLength must be a whole number 0-30');
+  }
+  const checkPhrases = (where: string, list: readonly string[]): void => {
+    if (list.some((phrase) => typeof phrase !== 'string' || !phrase.trim())) problems.push(`${where} has an empty phrase`);
+  };
+  if (ruleSet.sentiment) {
+    const { words, thresholds, problemBias, praiseDelta } = ruleSet.sentiment;
+    if (!(thresholds.negative < thresholds.positive)) problems.push('sentiment.thresholds: negative must be below positive');
+    for (const [phrase, weight] of Object.entries(words)) {
+      if (!phrase.trim()) problems.push('sentiment.words has an empty phrase');
+      if (!inRange(weight, -5, 5)) problems.push(`sentiment weight of '${phrase}' must be -5..5`);
+    }
+    if (!inRange(problemBias, -5, 5)) problems.push('sentiment.problemBias must be -5..5');
+    if (!inRange(praiseDelta, -100, 0)) problems.push('sentiment.praiseDelta must be -100..0');
+  }
+  if (ruleSet.misinformation) {
+    const rules = ruleSet.misinformation;
+    for (const role of ['strong', 'hearsay', 'verification', 'settled'] as const) checkPhrases(`misinformation.${role}`, rules[role]);
+    if (!inRange(rules.topicWeight, 0, 20)) problems.push('misinformation.topicWeight must be 0-20');
+  }
+  if (ruleSet.questions) {
+    checkPhrases('questions.cues', ruleSet.questions.cues);
+    checkPhrases('questions.complaint', ruleSet.questions.complaint);
+    if (!inRange(ruleSet.questions.maxScore, 0, 100)) problems.push('questions.maxScore must be 0-100');
+  }
+
   const placeCodes = new Set<string>();
   const kecamatanCodes = new Set(ruleSet.places.filter((p) => p.kind === 'kecamatan').map((p) => p.code));
   const kelurahanCodes = new Set(ruleSet.places.filter((p) => p.kind === 'kelurahan').map((p) => p.code));

@@ -38,7 +38,8 @@ describe('createTextNormalizer', () => {
   });
 
   it('reads common Sundanese words', () => {
-    expect(words('caah asup ka imah, tulung')).toEqual(['banjir', 'asup', 'ka', 'rumah', 'tolong']);
+    expect(words('caah asup ka imah, tulung')).toEqual(['banjir', 'masuk', 'ke', 'rumah', 'tolong']);
+    expect(words('cai satuur, aya budak kajebak')).toEqual(['air', 'selutut', 'ada', 'anak', 'terjebak']);
     expect(words('jalan butut')).toEqual(['jalan', 'rusak']);
     expect(words('seuneu hurung, kahuruan')).toEqual(['api', 'menyala', 'kebakaran']);
     expect(words('punten')).toEqual(['permisi']);
@@ -76,5 +77,73 @@ describe('createTextNormalizer', () => {
   it('notices questions', () => {
     expect(normalizer.normalize('hoaks gak?').question).toBe(true);
     expect(normalizer.normalize('hoaks').question).toBe(false);
+  });
+
+  it('drops zero-width characters and soft hyphens inside and around words', () => {
+    expect(words('ban\u200Bjir di Ge\u00ADde\u200Dbage\uFEFF')).toEqual(['banjir', 'di', 'gedebage']);
+    expect(words('\u200B\u200C\u2060')).toEqual([]);
+  });
+
+  it('folds full-width and styled letters and drops accents', () => {
+    expect(words('ＢＡＮＪＩＲ 𝐭𝐨𝐥𝐨𝐧𝐠 bañjír')).toEqual(['banjir', 'tolong', 'banjir']);
+  });
+
+  it('reads numbers used as letters', () => {
+    expect(words('T0L0NG B4NJ1R')).toEqual(['tolong', 'banjir']);
+    expect(words('s3d4d4')).toEqual(['sedada']);
+  });
+
+  it('keeps numbers that are numbers', () => {
+    expect(words('3jt 100rb rt05 2x')).toEqual(['3', 'jt', '100', 'rb', 'rt', '05', '2', 'x']);
+  });
+
+  it('reads a word doubled with "2" once', () => {
+    expect(words('anak2 gorong2')).toEqual(['anak', 'gorong']);
+  });
+
+  it('knows where each word was written in the original text', () => {
+    const text = normalizer.normalize('🆘 Tolong!! banjir di Gedebage');
+    expect(text.words).toEqual(['sos', 'tolong', 'banjir', 'di', 'gedebage']);
+    expect(text.starts).toEqual([0, 3, 12, 19, 22]);
+    expect(text.ends).toEqual([2, 9, 18, 21, 30]);
+  });
+
+  it('gives hashtag pieces their place inside the hashtag', () => {
+    const text = normalizer.normalize('info #banjirbandung');
+    expect(text.words).toEqual(['info', 'banjir', 'bandung']);
+    expect(text.starts.slice(1)).toEqual([6, 12]);
+    expect(text.ends.slice(1)).toEqual([12, 19]);
+  });
+
+  it('reads emoji with variation selectors and skin tones, and treats them as weak evidence', () => {
+    const text = normalizer.normalize('⚠️ 🙏🏽🔥🔥');
+    expect(text.words).toEqual(['waspada', 'mohon', 'api', 'api']);
+    expect(text.hashtag).toEqual([true, true, true, true]);
+  });
+
+  it('reads common English words', () => {
+    expect(words('flood help trapped')).toEqual(['banjir', 'tolong', 'terjebak']);
+  });
+
+  it('finds a rule word behind a suffix or a preposition written onto it', () => {
+    const withRules = createTextNormalizer(DEFAULT_RULE_SET.lexicon, ['api', 'lubang', 'rumah']);
+    expect(withRules.normalize('apinya lubangnya dirumah').words).toEqual(['api', 'lubang', 'di', 'rumah']);
+  });
+
+  describe('with everyday words (fuzzy matching on)', () => {
+    const fuzzy = createTextNormalizer(DEFAULT_RULE_SET.lexicon, ['kebakaran', 'banjir', 'sampah', 'terjebak', 'evakuasi'], {
+      commonWords: new Set(['sampai', 'kebakaran']),
+    });
+    const read = (text: string): string[] => fuzzy.normalize(text).words;
+
+    it('reads a word of six letters or more one edit from a rule word as that word', () => {
+      expect(read('kebakran kebakaaran kebakarna')).toEqual(['kebakaran', 'kebakaran', 'kebakaran']);
+      expect(read('terjebk evakusi')).toEqual(['terjebak', 'evakuasi']);
+    });
+
+    it('leaves everyday words and short words alone', () => {
+      expect(read('sampai')).toEqual(['sampai']);
+      expect(read('banjr')).toEqual(['banjr']);
+    });
   });
 });

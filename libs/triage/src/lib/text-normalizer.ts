@@ -36,12 +36,12 @@ export interface TextNormalizerOptions {
 
 // URLs and @mentions are recognised so that they can be skipped; they stay in the original text.
 const TOKEN_PATTERN =
-  /(?:https?:\/\/|www\.)\S+|@[\p{L}\p{N}_]+(?:\.[\p{L}\p{N}_]+)*|#[\p{L}\p{M}\p{N}_]+|[\p{L}\p{M}\p{N}\u00AD\u200B-\u200D\u2060\uFEFF]+|\p{Extended_Pictographic}(?:[\uFE0F\u{1F3FB}-\u{1F3FF}]|\u200D\p{Extended_Pictographic})*/gu;
+  /(?:https?:\/\/|www\.)\S+|@[\p{L}\p{N}_]+(?:\.[\p{L}\p{N}_]+)*|#[\p{L}\p{M}\p{N}_]+|[\p{L}\p{M}\p{N}\u00AD\u200B-\u200D\u2060\uFEFF]+|\p{Extended_Pictographic}(?:\uFE0F|\p{Emoji_Modifier}|\u200D\p{Extended_Pictographic})*/gu;
 const INVISIBLE_PATTERN = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
 const INVISIBLE_TEST = /[\u00AD\u200B-\u200D\u2060\uFEFF]/;
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[\u0080-\uffff]/;
 const MARKS_PATTERN = /\p{M}/gu;
-const EMOJI_MODIFIERS = /[\uFE0F\u200D\u{1F3FB}-\u{1F3FF}]/gu;
+const EMOJI_MODIFIERS = /\uFE0F|\u200D|\p{Emoji_Modifier}/gu;
 const CLAUSE_BREAK_PATTERN = /[.,!?;:\n]/;
 const HAS_DIGIT = /\p{N}/u;
 const HAS_LETTER = /\p{L}/u;
@@ -304,7 +304,7 @@ function hasDoubledLetter(word: string): boolean {
 }
 
 /** Shortens every run of one repeated character to at most `keep` characters. */
-export function squeeze(word: string, keep: number): string {
+function squeeze(word: string, keep: number): string {
   let out = '';
   let run = 0;
   for (let i = 0; i < word.length; i++) {

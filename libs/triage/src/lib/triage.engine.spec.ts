@@ -263,6 +263,216 @@ describe('createTriageEngine with the default rules', () => {
   });
 });
 
+describe('createTriageEngine: reading messages as people write them', () => {
+  const engine = createTriageEngine(DEFAULT_RULE_SET);
+  const classify = (text: string): TriageResult => engine.classify({ text });
+  const primary = (result: TriageResult): string | undefined => result.opd.find((tag) => !/^KE[CL]-/.test(tag.code))?.code;
+
+  describe('messages other parts of Sigap rely on', () => {
+    it('reads the flood of the end-to-end tests as critical for the fire and disaster service', () => {
+      const result = classify('Tolong! Banjir sedada di Gedebage, warga terjebak di atap rumah, butuh evakuasi sekarang');
+      expect(result.urgency).toBe('critical');
+      expect(primary(result)).toBe('DISKARPB');
+    });
+
+    it('routes a KTP complaint to Disdukcapil as a complaint, not a mere question', () => {
+      const result = classify('Min, KTP elektronik saya sudah 3 bulan belum jadi di Disdukcapil, gimana ya?');
+      expect(primary(result)).toBe('DISDUKCAPIL');
+      expect(result.urgency).toBe('normal');
+    });
+
+    it('keeps only the fire critical among the paging texts', () => {
+      expect(classify('Tolong! kebakaran di Pasar Kosambi, api membesar dan ada korban (ab12 #1)').urgency).toBe('critical');
+      for (const text of [
+        'Jalan berlubang parah di Jl. Soekarno-Hatta dekat Gedebage (ab12 #2)',
+        'Terima kasih Pemkot Bandung atas pelayanannya (ab12 #3)',
+        'Sampah belum diangkut seminggu di Cicadas (ab12 #4)',
+      ]) {
+        expect(classify(text).urgency).not.toBe('critical');
+      }
+    });
+
+    it('routes a tree across the road in Dago', () => {
+      expect(primary(classify('Pohon tumbang menutup jalan di Dago xyz123 mohon dibantu'))).toBe('DISKARPB');
+    });
+  });
+
+  describe('normalisation in the engine', () => {
+    it.each([
+      ['T0L0NG B4NJ1R S3D4D4 di cipamokolan', 'critical'],
+      ['BANJIIIR SEDADAAA di cipamokolan tolooong', 'critical'],
+      ['ban\u200Bjir se\u200Bdada di cipamokolan', 'critical'],
+      ['kebakran di Cicadas, api membesar', 'critical'],
+      ['jln rsk prh bgt di Jamika, udh sebulan', 'normal'],
+    ])('%s → %s', (text, urgency) => {
+      expect(classify(text).urgency).toBe(urgency);
+    });
+
+    it('reads Sundanese reports', () => {
+      const result = classify('tangkal rubuh nimpa imah di Ciumbuleuit, aya jalmi di jero, tulung!!');
+      expect(result.urgency).toBe('critical');
+      expect(result.topic).toBe('pohon_tumbang');
+      expect(result.language).toBe('su');
+    });
+
+    it('reads English reports', () => {
+      const result = classify('Flood at Jl. Soekarno Hatta near Gedebage, water knee deep, cars stuck');
+      expect(result.topic).toBe('banjir');
+      expect(result.urgency).toBe('high');
+      expect(result.language).toBe('en');
+    });
+
+    it('does not read praise with a fire emoji, or "on fire", as a fire', () => {
+      expect(classify('mantap pemkot 🔥🔥🔥').topic).toBeNull();
+      expect(classify('semangat kerja guys, on fire terus 🔥').topic).toBeNull();
+    });
+
+    it('ignores mentions and links for matching but keeps them in the text', () => {
+      const text = '@humasbdg banjir sedada di Cipamokolan https://t.co/banjir-lama';
+      const result = classify(text);
+      expect(result.urgency).toBe('critical');
+      expect(result.place?.text).toBe('Cipamokolan');
+      expect(text.slice(result.place?.start, result.place?.end)).toBe('Cipamokolan');
+    });
+  });
+
+  describe('negation and time', () => {
+    it.each([
+      ['banjir sedada di Derwati', 'banjir di Derwati sudah surut'],
+      ['ada yang terjebak banjir di Derwati', 'kemarin ada yang terjebak banjir di Derwati'],
+      ['kebakaran rumah di Cibiru', 'kebakaran rumah di Cibiru sudah berhasil dipadamkan'],
+      ['Bendungan Jatiluhur jebol, warga mengungsi', 'Bendungan Jatiluhur jebol? hoaks gak?'],
+    ])('"%s" scores above "%s"', (worse, calmer) => {
+      expect(classify(worse).score).toBeGreaterThan(classify(calmer).score);
+    });
+
+    it.each([
+      ['banjir di Cipamokolan', 'banjir di Cipamokolan masih makin tinggi sekarang'],
+      ['air PDAM mati di Antapani', 'air PDAM mati di Antapani sudah 4 hari'],
+    ])('"%s" scores below "%s"', (calmer, worse) => {
+      expect(classify(worse).score).toBeGreaterThan(classify(calmer).score);
+    });
+
+    it('reads "tidak banjir" and "tidak ada korban" as what they say', () => {
+      expect(classify('hujan deras tapi tidak banjir di Margasari').topic).toBeNull();
+      expect(classify('kebakaran gudang di Andir, tidak ada korban').urgency).not.toBe('critical');
+    });
+
+    it('does not lower a pothole because it was reported yesterday', () => {
+      expect(classify('jalan berlubang di Jl. Cijerah sejak tahun lalu belum diperbaiki').urgency).toBe('normal');
+    });
+
+    it('reads a question that complains of nothing as low, and one that complains as normal', () => {
+      expect(classify('Jam buka pelayanan Disdukcapil hari Sabtu?').urgency).toBe('low');
+      expect(classify('Kapan jalan berlubang di Cijerah diperbaiki? sudah sebulan').urgency).toBe('normal');
+    });
+  });
+
+  describe('sentiment', () => {
+    it.each([
+      ['Jalan rusak parah, kecewa banget sama pemkot', 'negatif'],
+      ['Tolong!! banjir sedada di Cipamokolan', 'negatif'],
+      ['Terima kasih damkar, gercep banget 🙏', 'positif'],
+      ['hatur nuhun, tamanna sae pisan', 'positif'],
+      ['jadwal car free day hari minggu jam berapa ya', 'netral'],
+    ])('%s → %s', (text, sentiment) => {
+      expect(classify(text).sentiment).toBe(sentiment);
+    });
+  });
+
+  describe('language', () => {
+    it.each([
+      ['Sampah di TPS belum diangkut sudah seminggu', 'id'],
+      ['runtah di TPS teu acan dicandak, bau pisan', 'su'],
+      ['The road in front of my house is broken, please fix it', 'en'],
+      ['please help min, air udah masuk rumah, the water is rising', 'mixed'],
+    ])('%s → %s', (text, language) => {
+      expect(classify(text).language).toBe(language);
+    });
+  });
+
+  describe('misinformation', () => {
+    it.each([
+      'Bendungan Jatiluhur jebol?? hoaks gak sih ini',
+      'BEREDAR pesan berantai Saguling jebol, warga disuruh ngungsi',
+      'katanya PDAM mau matiin air 3 hari, bener ga min?',
+      'leres teu ieu yen sakola bade diliburkeun? cenah kitu',
+      'Ada akun palsu mengatasnamakan Wali Kota minta transfer',
+    ])('flags %s', (text) => {
+      const result = classify(text);
+      expect(result.misinformation).toBe(true);
+      expect(result.topic).toBe('hoaks');
+      expect(primary(result)).toBe('DISKOMINFO');
+    });
+
+    it.each([
+      'banjir sedada di Cipamokolan',
+      'Pemkot viral karena tamannya bagus',
+      'Udah diklarifikasi ya, pesan soal air PDAM mati itu hoaks. jangan disebar lagi',
+      'Ini bukan hoaks, cuma info jalan sehat hari Minggu',
+    ])('does not flag %s', (text) => {
+      expect(classify(text).misinformation).toBe(false);
+    });
+
+    it('sends a settled rumour to the information office at low urgency', () => {
+      const result = classify('Udah diklarifikasi ya, pesan soal air PDAM mati 3 hari itu hoaks. jangan disebar lagi');
+      expect(primary(result)).toBe('DISKOMINFO');
+      expect(result.urgency).toBe('low');
+    });
+  });
+
+  describe('place', () => {
+    it('gives the kecamatan, kelurahan, road and the span as written', () => {
+      const text = 'Pohon tumbang menimpa mobil di Jl. Dago, pengemudi terjepit';
+      const { place } = classify(text);
+      expect(place).toEqual({
+        kecamatan: 'KEC-3273230',
+        kelurahan: null,
+        street: 'Jl. Ir. H. Juanda (Dago)',
+        text: 'Jl. Dago',
+        start: 31,
+        end: 39,
+      });
+    });
+
+    it('takes the cue word in and joins names close together', () => {
+      expect(classify('sampah numpuk di TPS kel. Sukaluyu').place).toMatchObject({
+        kecamatan: 'KEC-3273220',
+        kelurahan: 'KEL-3273220002',
+        text: 'kel. Sukaluyu',
+      });
+      expect(classify('Banjir selutut di Jl. Soekarno-Hatta depan Gedebage').place).toMatchObject({
+        kecamatan: 'KEC-3273101',
+        street: 'Jl. Soekarno-Hatta',
+        text: 'Jl. Soekarno-Hatta depan Gedebage',
+      });
+    });
+
+    it('keeps UTF-16 offsets right after emoji and invisible characters', () => {
+      const text = '🆘🆘 banjir\u200B di Rancanumpang 🌊';
+      const { place } = classify(text);
+      expect(place?.text).toBe('Rancanumpang');
+      expect(text.slice(place?.start, place?.end)).toBe('Rancanumpang');
+    });
+
+    it('names a road it does not know, without codes', () => {
+      expect(classify('Air sudah sepinggang di rumah, alamat Jl. Cijawura Girang No. 5').place).toMatchObject({
+        kecamatan: null,
+        street: 'Jl. Cijawura Girang',
+        text: 'Jl. Cijawura Girang',
+      });
+    });
+
+    it('names a place outside the city, without codes', () => {
+      expect(classify('banjir di Dayeuhkolot parah').place).toMatchObject({ kecamatan: null, street: null, text: 'Dayeuhkolot' });
+    });
+
+    it('gives no place when none is named', () => {
+      expect(classify('lampu jalan mati').place).toBeNull();
+    });
+  });
+});
+
 describe('createTriageEngine with other rules', () => {
   const tiny: RuleSet = {
     ...DEFAULT_RULE_SET,

@@ -17,8 +17,7 @@ type Payload =
   | { kind: 'keyword'; topic: number; weight: number }
   | { kind: 'signal'; signal: UrgencySignalRule; score: number; topics: Set<string> | null }
   | { kind: 'modifier'; delta: number; unlessAlarm: boolean; onlyAlarm: boolean }
-  | { kind: 'negator' }
-  | { kind: 'cue'; cue: number };
+  | { kind: 'negator' };
 
 interface CompiledRouting {
   cues: number[];
@@ -39,7 +38,8 @@ interface Evidence {
   /** Per topic, the keywords found, as written. */
   topicWords: string[][];
   cues: Set<number>;
-  signals: { payload: Extract<Payload, { kind: 'signal' }>; surface: string }[];
+  /** `weak`: written only as a hashtag or an emoji ("🆘", "#darurat"). */
+  signals: { payload: Extract<Payload, { kind: 'signal' }>; surface: string; weak: boolean }[];
   modifiers: { payload: Extract<Payload, { kind: 'modifier' }>; surface: string }[];
 }
 
@@ -57,6 +57,7 @@ interface UrgencyVerdict {
 
 const LEVEL_LABEL: Record<Urgency, string> = { critical: 'kritis', high: 'tinggi', normal: 'normal', low: 'rendah' };
 const LEVEL_ORDER: Record<Urgency, number> = { critical: 3, high: 2, normal: 1, low: 0 };
+const WEAKER: Record<Urgency, Urgency> = { critical: 'high', high: 'normal', normal: 'low', low: 'low' };
 
 const round2 = (value: number): number => Math.round(value * 100) / 100;
 const splitWords = (list: string): string[] => list.split(' ').filter(Boolean);
@@ -121,6 +122,9 @@ export function createTriageEngine(ruleSet: RuleSet): TriageEngine {
   }
   for (const negator of ruleSet.negation.negators) addPhrase(negator, { kind: 'negator' });
 
+  // Routing cues only ask whether a phrase occurs, so they live in a trie of their own that finds
+  // every occurrence, also inside a longer keyword ("pohon tumbang menimpa" holds "menimpa").
+  const cueTrie = new PhraseTrie<number>();
   const cueIds = new Map<string, number>();
   const routingOf: CompiledRouting[][] = topics.map((topic) =>
     (topic.routing ?? []).map((rule) => ({
@@ -133,7 +137,9 @@ export function createTriageEngine(ruleSet: RuleSet): TriageEngine {
         if (id === undefined) {
           id = cueIds.size;
           cueIds.set(key, id);
-          addPhrase(phrase, { kind: 'cue', cue: id });
+          const words = toWords(phrase);
+          for (const word of words) vocabulary.add(word);
+          cueTrie.add(words, id);
         }
         return id;
       }),
@@ -243,20 +249,24 @@ export function createTriageEngine(ruleSet: RuleSet): TriageEngine {
             break;
           }
           case 'signal':
-            if (!evidence.signals.some((s) => s.surface === surface && s.payload === payload)) evidence.signals.push({ payload, surface });
+            if (!evidence.signals.some((s) => s.surface === surface && s.payload === payload)) {
+              evidence.signals.push({ payload, surface, weak: text.hashtag.slice(match.start, match.end).every(Boolean) });
+            }
             break;
           case 'modifier':
             evidence.modifiers.push({ payload, surface });
-            break;
-          case 'cue':
-            evidence.cues.add(payload.cue);
             break;
           case 'negator':
             break;
         }
       }
-      for (const shorter of match.shorter ?? []) for (const p of shorter) if (p.kind === 'cue') evidence.cues.add(p.cue);
     });
+    // A cue inside a negated phrase does not count ("tidak ada korban" asks for no medical team).
+    const negatedRanges = matches.filter((_, k) => negated[k]);
+    for (const cue of cueTrie.scanAll(text.words)) {
+      if (negatedRanges.some((m) => cue.start >= m.start && cue.end <= m.end)) continue;
+      for (const id of cue.payloads) evidence.cues.add(id);
+    }
     return evidence;
   }
 
@@ -280,9 +290,11 @@ export function createTriageEngine(ruleSet: RuleSet): TriageEngine {
   function scoreUrgency(evidence: Evidence, topic: TopicRule | null, reading: MessageReading, author: TriageInput['author']): UrgencyVerdict {
     const { question } = reading;
     const signals: SignalHit[] = [];
-    for (const { payload, surface } of evidence.signals) {
+    for (const { payload, surface, weak } of evidence.signals) {
       if (payload.topics && !(topic && payload.topics.has(topic.id))) continue;
-      signals.push({ level: payload.signal.level, score: payload.score, surface });
+      // An emoji or a hashtag alone says one level less than the words would ("🆘" is not yet "SOS, terjebak").
+      const level = weak ? WEAKER[payload.signal.level] : payload.signal.level;
+      signals.push({ level, score: weak ? Math.min(payload.score, scoring.levelScores[level]) : payload.score, surface });
     }
     let strongest: SignalHit | null = null;
     const lowSignals: string[] = [];

@@ -35,6 +35,8 @@ export const makeMention = (overrides: Partial<Mention> = {}): Mention => {
       reasons: [],
       ruleSetVersion: 'test',
     },
+    clusterId: null,
+    clusterSize: 1,
     ...overrides,
   };
 };

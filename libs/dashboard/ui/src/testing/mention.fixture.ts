@@ -28,5 +28,7 @@ export const makeMention = (overrides: Partial<Mention> = {}): Mention => ({
     reasons: ['kata kunci "berlubang"', 'lokasi jalan arteri'],
     ruleSetVersion: '2025.03',
   },
+  clusterId: null,
+  clusterSize: 1,
   ...overrides,
 });

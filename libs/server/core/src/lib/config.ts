@@ -35,6 +35,7 @@ const schema = z.object({
   SIGAP_STORE_BATCH_WINDOW_MS: z.coerce.number().int().min(0).max(60_000).default(15),
   SIGAP_JOB_LOCK_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   SIGAP_JOB_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
+  SIGAP_CLUSTER_WINDOW_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(360),
   SIGAP_SWAGGER: booleanFlag.default('1'),
 });
 
@@ -58,6 +59,8 @@ export interface SigapConfig {
     storeBatchWindowMs: number;
     jobLockMs: number;
     jobAttempts: number;
+    /** Near-duplicates join a cluster whose last mention is at most this old. */
+    clusterWindowMs: number;
   };
 }
 
@@ -105,6 +108,7 @@ export function loadConfig(app: SigapApp, env: NodeJS.ProcessEnv = process.env):
       storeBatchWindowMs: e.SIGAP_STORE_BATCH_WINDOW_MS,
       jobLockMs: e.SIGAP_JOB_LOCK_MS,
       jobAttempts: e.SIGAP_JOB_ATTEMPTS,
+      clusterWindowMs: e.SIGAP_CLUSTER_WINDOW_MINUTES * 60_000,
     },
   };
 }

@@ -79,4 +79,8 @@ export class MentionEntity {
 
   @Column({ type: 'text', name: 'rule_set_version' })
   ruleSetVersion: string;
+
+  /** The near-duplicate cluster (clusters.id); null for mentions stored before clusters existed. */
+  @Column({ type: 'uuid', name: 'cluster_id', nullable: true })
+  clusterId: string | null;
 }

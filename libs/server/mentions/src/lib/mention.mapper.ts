@@ -22,6 +22,9 @@ export interface MentionRow {
   opd_codes: string[];
   kecamatan_code: string | null;
   tags: MentionTags;
+  cluster_id: string | null;
+  /** From the clusters row; null when the mention has no cluster. */
+  cluster_size: number | null;
   author_handle: string;
   author_name: string | null;
   author_followers: number | null;
@@ -53,6 +56,8 @@ export function mapMention(row: MentionRow): Mention {
     opdCodes: row.opd_codes,
     kecamatanCode: row.kecamatan_code,
     tags: row.tags,
+    clusterId: row.cluster_id,
+    clusterSize: row.cluster_size ?? 1,
   };
   if (row.raw !== undefined) mention.raw = row.raw;
   return mention;

@@ -12,6 +12,23 @@ export interface MentionToStore {
   mention: MentionInput;
   receivedAt: string;
   tags: MentionTags;
+  /** Its near-duplicate cluster (the id of the cluster's first mention). */
+  clusterId: string | null;
+}
+
+/** A stored mention of a cluster still open, with its cluster, for warming a clusterer up. */
+export interface OpenClusterMemberRow {
+  cluster_id: string;
+  mention_count: number;
+  first_mention_id: string;
+  first_seen_at: Date;
+  last_seen_at: Date;
+  kecamatan_code: string | null;
+  id: string;
+  text: string;
+  /** When the mention was said: the earlier of posted_at and received_at. */
+  seen_at: Date;
+  tags: MentionTags;
 }
 
 export interface StoreResult {
@@ -31,9 +48,10 @@ export interface MentionFilter {
 const SELECT_MENTION = `
   SELECT m.id, m.seq, m.channel, m.external_id, m.text, m.url, m.in_reply_to, m.media, m.lat, m.lon,
          m.posted_at, m.received_at, m.status, m.urgency, m.urgency_rank, m.score, m.opd_codes,
-         m.kecamatan_code, m.tags,
+         m.kecamatan_code, m.tags, m.cluster_id, c.mention_count AS cluster_size,
          a.handle AS author_handle, a.name AS author_name, a.followers AS author_followers,
          a.verified AS author_verified`;
+const FROM_MENTIONS = `FROM mentions m JOIN authors a ON a.id = m.author_id LEFT JOIN clusters c ON c.id = m.cluster_id`;
 
 // One lock for every writer: seq values then commit in the order they were drawn, so a reader
 // that has seen seq N never later finds a smaller seq appear (the live stream relies on it).
@@ -62,7 +80,11 @@ class Where {
 export class MentionsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /** Stores a batch with two multi-row statements in one transaction; existing mentions are skipped. */
+  /**
+   * Stores a batch with two multi-row statements in one transaction; existing mentions are
+   * skipped. The clusters of the mentions actually written are counted in the same statement, so
+   * a cluster's count is always the number of its stored mentions.
+   */
   async storeBatch(items: MentionToStore[]): Promise<StoreResult> {
     if (items.length === 0) return { inserted: [] };
     const authors = new Map<string, { channel: string; handle: string; name: string | null; followers: number | null; verified: boolean }>();
@@ -89,7 +111,7 @@ export class MentionsRepository {
         [JSON.stringify([...authors.values()])],
       );
       const authorIds = new Map(authorRows.map((row) => [`${row.channel}\u0000${row.handle}`, row.id]));
-      const rows = items.map(({ id, mention, receivedAt, tags }, ord) => ({
+      const rows = items.map(({ id, mention, receivedAt, tags, clusterId }, ord) => ({
         ord,
         id,
         channel: mention.channel,
@@ -111,22 +133,41 @@ export class MentionsRepository {
         kecamatan_code: tags.kecamatan,
         tags,
         rule_set_version: tags.ruleSetVersion,
+        cluster_id: clusterId,
       }));
       const inserted: { id: string; seq: string }[] = await tx.query(
-        `INSERT INTO mentions (id, channel, external_id, author_id, text, url, in_reply_to, media, lat, lon, raw,
-                               posted_at, received_at, urgency, urgency_rank, score, opd_codes, kecamatan_code, tags,
-                               rule_set_version)
-         SELECT id, channel, external_id, author_id, text, url, in_reply_to, media, lat, lon, raw,
-                posted_at, received_at, urgency, urgency_rank, score, string_to_array(opd_codes, ','), kecamatan_code,
-                tags, rule_set_version
-           FROM jsonb_to_recordset($1::jsonb) AS x(
-                  ord integer, id uuid, channel text, external_id text, author_id uuid, text text, url text,
-                  in_reply_to text, media jsonb, lat double precision, lon double precision, raw jsonb,
-                  posted_at timestamptz, received_at timestamptz, urgency text, urgency_rank smallint,
-                  score smallint, opd_codes text, kecamatan_code text, tags jsonb, rule_set_version text)
-          ORDER BY ord
-         ON CONFLICT DO NOTHING
-         RETURNING id, seq`,
+        `WITH stored AS (
+           INSERT INTO mentions (id, channel, external_id, author_id, text, url, in_reply_to, media, lat, lon, raw,
+                                 posted_at, received_at, urgency, urgency_rank, score, opd_codes, kecamatan_code, tags,
+                                 rule_set_version, cluster_id)
+           SELECT id, channel, external_id, author_id, text, url, in_reply_to, media, lat, lon, raw,
+                  posted_at, received_at, urgency, urgency_rank, score, string_to_array(opd_codes, ','), kecamatan_code,
+                  tags, rule_set_version, cluster_id
+             FROM jsonb_to_recordset($1::jsonb) AS x(
+                    ord integer, id uuid, channel text, external_id text, author_id uuid, text text, url text,
+                    in_reply_to text, media jsonb, lat double precision, lon double precision, raw jsonb,
+                    posted_at timestamptz, received_at timestamptz, urgency text, urgency_rank smallint,
+                    score smallint, opd_codes text, kecamatan_code text, tags jsonb, rule_set_version text,
+                    cluster_id uuid)
+            ORDER BY ord
+           ON CONFLICT DO NOTHING
+           RETURNING id, seq, cluster_id, LEAST(posted_at, received_at) AS seen_at, kecamatan_code
+         ), counted AS (
+           INSERT INTO clusters AS c (id, mention_count, first_mention_id, first_seen_at, last_seen_at, kecamatan_code)
+           SELECT cluster_id, count(*), (array_agg(id ORDER BY seen_at, seq))[1], min(seen_at), max(seen_at),
+                  (array_agg(kecamatan_code ORDER BY seq) FILTER (WHERE kecamatan_code IS NOT NULL))[1]
+             FROM stored
+            WHERE cluster_id IS NOT NULL
+            GROUP BY cluster_id
+           ON CONFLICT (id) DO UPDATE
+             SET mention_count = c.mention_count + EXCLUDED.mention_count,
+                 first_mention_id = CASE WHEN EXCLUDED.first_seen_at < c.first_seen_at
+                                         THEN EXCLUDED.first_mention_id ELSE c.first_mention_id END,
+                 first_seen_at = LEAST(c.first_seen_at, EXCLUDED.first_seen_at),
+                 last_seen_at = GREATEST(c.last_seen_at, EXCLUDED.last_seen_at),
+                 kecamatan_code = COALESCE(c.kecamatan_code, EXCLUDED.kecamatan_code)
+         )
+         SELECT id, seq FROM stored`,
         [JSON.stringify(rows)],
       );
       return { inserted: inserted.map((row) => ({ id: row.id, seq: Number(row.seq) })) };
@@ -169,7 +210,7 @@ export class MentionsRepository {
     }[sort];
     const limitParam = where.param(limit);
     return this.db.query(
-      `${SELECT_MENTION} FROM mentions m JOIN authors a ON a.id = m.author_id ${where.toSql()} ORDER BY ${order} LIMIT ${limitParam}`,
+      `${SELECT_MENTION} ${FROM_MENTIONS} ${where.toSql()} ORDER BY ${order} LIMIT ${limitParam}`,
       where.params,
     );
   }
@@ -179,7 +220,7 @@ export class MentionsRepository {
     where.add(`m.id = ${where.param(id)}`);
     this.applyScope(where, scope);
     const rows: MentionRow[] = await this.db.query(
-      `${SELECT_MENTION}, m.raw FROM mentions m JOIN authors a ON a.id = m.author_id ${where.toSql()}`,
+      `${SELECT_MENTION}, m.raw ${FROM_MENTIONS} ${where.toSql()}`,
       where.params,
     );
     return rows[0] ?? null;
@@ -192,8 +233,25 @@ export class MentionsRepository {
     if (uptoSeq !== undefined) where.add(`m.seq <= ${where.param(uptoSeq)}`);
     this.applyScope(where, scope);
     return this.db.query(
-      `${SELECT_MENTION} FROM mentions m JOIN authors a ON a.id = m.author_id ${where.toSql()} ORDER BY m.seq LIMIT ${where.param(limit)}`,
+      `${SELECT_MENTION} ${FROM_MENTIONS} ${where.toSql()} ORDER BY m.seq LIMIT ${where.param(limit)}`,
       where.params,
+    );
+  }
+
+  /**
+   * The clusters seen since `since` (the most recent `maxClusters`), each with its first
+   * `perCluster` stored mentions; clusters oldest first, their mentions in the order stored.
+   */
+  findOpenClusterMembers(since: Date, perCluster: number, maxClusters: number): Promise<OpenClusterMemberRow[]> {
+    return this.db.query(
+      `SELECT c.id AS cluster_id, c.mention_count, c.first_mention_id, c.first_seen_at, c.last_seen_at, c.kecamatan_code,
+              m.id, m.text, LEAST(m.posted_at, m.received_at) AS seen_at, m.tags
+         FROM (SELECT * FROM clusters WHERE last_seen_at >= $1 ORDER BY last_seen_at DESC LIMIT $3) c
+        CROSS JOIN LATERAL (
+              SELECT id, text, posted_at, received_at, tags, seq FROM mentions
+               WHERE cluster_id = c.id ORDER BY seq LIMIT $2) m
+        ORDER BY c.first_seen_at, c.id, m.seq`,
+      [since, perCluster, maxClusters],
     );
   }
 

@@ -19,7 +19,9 @@ export class IngestWorker implements OnApplicationBootstrap, BeforeApplicationSh
     @Inject(SIGAP_CONFIG) private readonly config: SigapConfig,
   ) {}
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
+    // Jobs taken before the open clusters are back would start duplicate clusters.
+    await this.pipeline.warmUp();
     const { concurrency, jobLockMs } = this.config.pipeline;
     this.worker = new Worker<IngestJobData, StoreOutcome>(
       QUEUES.ingest,

@@ -1,9 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { LIVE_NOTIFY_CHANNEL, type IngestJobData } from '@sigap/contracts';
+import { LIVE_NOTIFY_CHANNEL, type IngestJobData, type MentionTags } from '@sigap/contracts';
 import { REDIS_CLIENT, SIGAP_CONFIG, redisKey, type SigapConfig } from '@sigap/server/core';
 import { MentionsRepository, type MentionToStore } from '@sigap/server/mentions';
 import { TriageService } from '@sigap/server/triage';
 import type Redis from 'ioredis';
+import { MentionClusterService } from './mention-cluster.service';
 import { StoreBatcher } from './store-batcher';
 
 export interface StoreOutcome {
@@ -12,7 +13,7 @@ export interface StoreOutcome {
   seq?: number;
 }
 
-/** Triage → batched store → live notification, for one ingest job at a time (many in flight). */
+/** Triage → near-duplicate cluster → batched store → live notification, one job at a time (many in flight). */
 @Injectable()
 export class MentionPipelineService {
   private readonly logger = new Logger(MentionPipelineService.name);
@@ -21,6 +22,7 @@ export class MentionPipelineService {
   constructor(
     private readonly mentions: MentionsRepository,
     private readonly triage: TriageService,
+    private readonly clusters: MentionClusterService,
     @Inject(REDIS_CLIENT) private readonly redis: Redis,
     @Inject(SIGAP_CONFIG) private readonly config: SigapConfig,
   ) {
@@ -36,11 +38,32 @@ export class MentionPipelineService {
       channel: job.mention.channel,
       author: job.mention.author,
     });
-    return this.batcher.add({ id: job.id, mention: job.mention, receivedAt: job.receivedAt, tags });
+    return this.batcher.add({ id: job.id, mention: job.mention, receivedAt: job.receivedAt, tags, clusterId: this.clusterOf(job, tags) });
+  }
+
+  /** Gets back the clusters still open; the worker waits for it before taking jobs. */
+  async warmUp(): Promise<void> {
+    try {
+      await this.clusters.warmUp();
+    } catch (err) {
+      // Clustering must not stop the pipeline: start empty, and copies of stories that were
+      // already open get a cluster of their own.
+      this.logger.error({ err }, 'could not restore the open near-duplicate clusters; starting with none');
+    }
   }
 
   drain(): Promise<void> {
     return this.batcher.drain();
+  }
+
+  private clusterOf(job: IngestJobData, tags: MentionTags): string {
+    try {
+      return this.clusters.assign(job.id, job.mention, job.receivedAt, tags);
+    } catch (err) {
+      // A fault in clustering must not stop the pipeline: the mention stands alone.
+      this.logger.error({ err, id: job.id }, 'near-duplicate clustering failed');
+      return job.id;
+    }
   }
 
   private async store(items: MentionToStore[]): Promise<(StoreOutcome | Error)[]> {

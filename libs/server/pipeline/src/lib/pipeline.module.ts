@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { MentionsStoreModule } from '@sigap/server/mentions';
 import { TriageModule } from '@sigap/server/triage';
 import { IngestWorker } from './ingest.worker';
+import { MentionClusterService } from './mention-cluster.service';
 import { MentionPipelineService } from './mention-pipeline.service';
 import { PipelineQueueModule } from './pipeline-queue.module';
 import { QueueAdminController } from './queue-admin.controller';
@@ -10,7 +11,7 @@ import { QueueAdminService } from './queue-admin.service';
 /** Worker side: consumes the ingest queue. */
 @Module({
   imports: [MentionsStoreModule, TriageModule],
-  providers: [MentionPipelineService, IngestWorker],
+  providers: [MentionClusterService, MentionPipelineService, IngestWorker],
 })
 export class PipelineWorkerModule {}
 

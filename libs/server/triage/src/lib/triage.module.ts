@@ -7,12 +7,13 @@ import { RuleSetBootstrapService } from './rule-set-bootstrap.service';
 import { RuleSetsController } from './rule-sets.controller';
 import { RuleSetsRepository } from './rule-sets.repository';
 import { RuleSetsService } from './rule-sets.service';
+import { TriageModelsRepository } from './triage-models.repository';
 import { TriageService } from './triage.service';
 
-/** The published rule set, loaded and kept current: for the worker's pipeline and the API alike. */
+/** The published rule set and the active learned model, loaded and kept current: for the worker's pipeline and the API alike. */
 @Module({
-  providers: [RuleSetsRepository, RuleSetBootstrapService, TriageService],
-  exports: [TriageService, RuleSetsRepository],
+  providers: [RuleSetsRepository, RuleSetBootstrapService, TriageModelsRepository, TriageService],
+  exports: [TriageService, RuleSetsRepository, TriageModelsRepository],
 })
 export class TriageModule {}
 

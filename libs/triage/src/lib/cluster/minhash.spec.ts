@@ -21,7 +21,7 @@ describe('minhash', () => {
     // 6 shingles each, 4 shared: 4 / 8.
     expect(jaccard(a, shingleSet(words('pohon tumbang di jalan riau')))).toBe(0.5);
     expect(jaccard(a, shingleSet(words('sampah menumpuk')))).toBe(0);
-    expect(jaccard(a, new Uint32Array(0))).toBe(0);
+    expect(jaccard(a, [])).toBe(0);
   });
 
   it('gives equal sets equal band keys, and the same keys in every hasher', () => {
@@ -31,7 +31,7 @@ describe('minhash', () => {
     expect(createMinHasher(20, 3).bandKeys(set)).toEqual(keys);
     expect(new Set(keys).size).toBe(20);
     const other = createMinHasher(20, 3).bandKeys(shingleSet(words('lampu jalan mati di jalan riau sejak seminggu')));
-    expect([...other].filter((key) => keys.includes(key))).toEqual([]);
+    expect(other.filter((key) => keys.includes(key))).toEqual([]);
   });
 
   it('finds most pairs above half similarity as candidates, few far below', () => {

@@ -9,8 +9,6 @@ const GOLDEN = 0x9e3779b1;
 // Marks the start and the end of a message, so its first and last words count as shingles too.
 const EDGE_START = 0x5bd1e995;
 const EDGE_END = 0x1b873593;
-/** Band keys are 30-bit; this marks a band that has none. */
-export const NO_KEY = 0xffffffff;
 
 /** Murmur3's finaliser: spreads every input bit over the whole word. */
 export function mix32(value: number): number {
@@ -40,26 +38,37 @@ const pair = (a: number, b: number): number => mix32(Math.imul(a, GOLDEN) ^ b);
 
 /**
  * The set of word bigrams of a message, start and end included ("^ banjir", "banjir di", …,
- * "gedebage $"), as sorted distinct 32-bit hashes. Empty when there are no words.
+ * "gedebage $"), as sorted distinct 30-bit hashes (small integers: compact arrays, fast compares).
+ * Empty when there are no words.
  */
-export function shingleSet(words: readonly string[]): Uint32Array {
-  if (words.length === 0) return new Uint32Array(0);
-  const out = new Uint32Array(words.length + 1);
+export function shingleSet(words: readonly string[]): number[] {
+  if (words.length === 0) return [];
+  const out = new Array<number>(words.length + 1);
   let previous = EDGE_START;
   for (let i = 0; i < words.length; i++) {
     const current = hashWord(words[i]);
-    out[i] = pair(previous, current);
+    out[i] = pair(previous, current) >>> 2;
     previous = current;
   }
-  out[words.length] = pair(previous, EDGE_END);
-  out.sort();
+  out[words.length] = pair(previous, EDGE_END) >>> 2;
+  // Insertion sort: messages are short, and it leaves a packed array of small integers.
+  for (let i = 1; i < out.length; i++) {
+    const value = out[i];
+    let j = i - 1;
+    while (j >= 0 && out[j] > value) {
+      out[j + 1] = out[j];
+      j--;
+    }
+    out[j + 1] = value;
+  }
   let distinct = 1;
   for (let i = 1; i < out.length; i++) if (out[i] !== out[distinct - 1]) out[distinct++] = out[i];
-  return out.subarray(0, distinct);
+  out.length = distinct;
+  return out;
 }
 
 /** |a ∩ b| / |a ∪ b| of two sorted distinct sets. */
-export function jaccard(a: Uint32Array, b: Uint32Array): number {
+export function jaccard(a: readonly number[], b: readonly number[]): number {
   if (a.length === 0 || b.length === 0) return 0;
   let i = 0;
   let j = 0;
@@ -82,7 +91,7 @@ export interface MinHasher {
    * One key per band; two sets share a key when their signatures agree on that whole band. Keys
    * are 30-bit, so engines keep them as small integers, with the band mixed in.
    */
-  bandKeys(shingles: Uint32Array): Uint32Array;
+  bandKeys(shingles: readonly number[]): number[];
 }
 
 /**
@@ -91,42 +100,33 @@ export interface MinHasher {
  */
 export function createMinHasher(bands: number, rows: number): MinHasher {
   const size = bands * rows;
-  const seeds = new Uint32Array(size);
-  const multipliers = new Uint32Array(size);
+  const seeds = new Int32Array(size);
+  const multipliers = new Int32Array(size);
   for (let k = 0; k < size; k++) {
     seeds[k] = mix32(0x6a09e667 + k);
-    // Odd, so that multiplying is a permutation of the 32-bit words.
-    multipliers[k] = (mix32(0xbb67ae85 ^ k) | 1) >>> 0;
+    // Odd, so that multiplying is a permutation of the 32-bit words; the order of the products
+    // (as signed integers) is the k-th random permutation of the shingles.
+    multipliers[k] = mix32(0xbb67ae85 ^ k) | 1;
   }
-  const signature = new Uint32Array(size);
-  const argmin = new Int32Array(size);
+  const signature = new Int32Array(size);
 
   return {
     bands,
     rows,
-    bandKeys(shingles: Uint32Array): Uint32Array {
-      signature.fill(0xffffffff);
-      for (let s = 0; s < shingles.length; s++) {
-        const x = shingles[s];
-        for (let k = 0; k < size; k++) {
-          let h = Math.imul(x ^ seeds[k], multipliers[k]);
-          h = (h ^ (h >>> 15)) >>> 0;
-          if (h < signature[k]) {
-            signature[k] = h;
-            argmin[k] = s;
-          }
+    bandKeys(shingles: readonly number[]): number[] {
+      const n = shingles.length;
+      for (let k = 0; k < size; k++) {
+        const seed = seeds[k];
+        const multiplier = multipliers[k];
+        let min = 0x7fffffff;
+        for (let s = 0; s < n; s++) {
+          const h = Math.imul(shingles[s] ^ seed, multiplier);
+          if (h < min) min = h;
         }
+        signature[k] = min;
       }
-      const keys = new Uint32Array(bands);
+      const keys = new Array<number>(bands);
       for (let b = 0; b < bands; b++) {
-        // A band whose rows all come from one shingle says only "this bigram occurs": it would
-        // pair every message that uses a common phrase. Such a band gets no key.
-        let single = rows > 1 && shingles.length > 1;
-        for (let r = 1; r < rows && single; r++) single = argmin[b * rows + r] === argmin[b * rows];
-        if (single) {
-          keys[b] = NO_KEY;
-          continue;
-        }
         let h = mix32(0x3c6ef372 + b);
         for (let r = 0; r < rows; r++) h = Math.imul(h ^ signature[b * rows + r], FNV_PRIME);
         keys[b] = mix32(h) >>> 2;

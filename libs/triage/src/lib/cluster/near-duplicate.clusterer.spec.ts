@@ -151,6 +151,17 @@ describe('NearDuplicateClusterer', () => {
     expect(c.stats().open).toBe(3);
   });
 
+  it('uses the words the caller normalised already', () => {
+    const c = clusterer();
+    const opener = m(FLOOD);
+    c.assign(opener);
+    const words = normalizer.normalize(`${FLOOD} segera`).words;
+    expect(c.assign({ id: 'w1', at: T0, text: 'text the caller normalised', words }).clusterId).toBe(opener.id);
+    // A retweet's own words start with the marker: its quoted text is read again.
+    const retweet = `RT @x: ${FLOOD}`;
+    expect(c.assign({ id: 'w2', at: T0, text: retweet, words: normalizer.normalize(retweet).words }).clusterId).toBe(opener.id);
+  });
+
   it('refuses options that cannot work', () => {
     expect(() => clusterer({ threshold: 0 })).toThrow(RangeError);
     expect(() => clusterer({ windowMs: -1 })).toThrow(RangeError);

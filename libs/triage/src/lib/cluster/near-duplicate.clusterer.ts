@@ -1,6 +1,7 @@
 import type { TextNormalizer } from '../text-normalizer';
+import { BandIndex } from './band-index';
 import { MinHeap } from './min-heap';
-import { NO_KEY, createMinHasher, jaccard, shingleSet, type MinHasher } from './minhash';
+import { createMinHasher, jaccard, shingleSet, type MinHasher } from './minhash';
 
 export interface NearDuplicateOptions {
   /**
@@ -58,6 +59,8 @@ export interface ClusterMention<Id> {
   /** When it was said, in ms since the epoch. */
   at: number;
   text: string;
+  /** The normalised words of `text`, when the caller has them already (saves normalising twice). */
+  words?: readonly string[];
   place?: ClusterPlace | null;
 }
 
@@ -87,13 +90,14 @@ export interface KnownCluster<Id> {
 export interface ClustererStats {
   open: number;
   exemplars: number;
-  buckets: number;
+  /** (band key, cluster) pairs in the LSH index. */
+  indexEntries: number;
 }
 
 /** What the clusterer keeps of a text: its shingles and their band keys. */
 interface Fingerprint {
-  shingles: Uint32Array;
-  keys: Uint32Array;
+  shingles: number[];
+  keys: number[];
   /** Fewer words than `minWords`. */
   short: boolean;
 }
@@ -105,6 +109,8 @@ const RECENT_TEXTS = 2048;
 
 interface OpenCluster<Id> {
   id: Id;
+  /** Its number in the LSH index while open. */
+  slot: number;
   /** Creation order; breaks ties between equally similar clusters. */
   order: number;
   size: number;
@@ -116,6 +122,8 @@ interface OpenCluster<Id> {
   street: string | null;
   /** Exact-duplicate-only cluster: opened by a message shorter than `minWords`. */
   short: boolean;
+  /** The shingles of the first exemplar, kept on the cluster itself: one memory load fewer per candidate. */
+  head: readonly number[];
   exemplars: Exemplar[];
   closed: boolean;
   /** The last assignment that looked at it; avoids verifying a candidate twice. */
@@ -124,6 +132,11 @@ interface OpenCluster<Id> {
 
 // "RT @akun: …" is the text of another message.
 const RETWEET_PREFIX = /^\s*rt\s+@[\p{L}\p{N}_.]+\s*:?\s*/iu;
+const RETWEET_START = /^\s*rt\s/i;
+
+/** Jaccard similarity, or 0 when the sizes alone show it cannot reach `needed`. */
+const similarityAtLeast = (a: readonly number[], b: readonly number[], needed: number): number =>
+  (a.length < b.length ? a.length / b.length : b.length / a.length) < needed ? 0 : jaccard(a, b);
 
 const agrees = (a: string | null | undefined, b: string | null): boolean => a === null || a === undefined || b === null || a === b;
 
@@ -139,14 +152,21 @@ export class NearDuplicateClusterer<Id = string> {
   private readonly hasher: MinHasher;
   private readonly normalizer: TextNormalizer;
   private readonly open = new Map<Id, OpenCluster<Id>>();
-  /** Band key → the clusters with an exemplar in that bucket (most buckets hold one, kept bare). */
-  private readonly buckets = new Map<number, OpenCluster<Id> | OpenCluster<Id>[]>();
+  private readonly index = new BandIndex(1 << 14);
+  /** Open clusters by their number in the index; freed numbers are reused. */
+  private readonly slots: (OpenCluster<Id> | undefined)[] = [];
+  private readonly freeSlots: number[] = [];
+  /** Scratch list for lookups, as long as a full bucket. */
+  private readonly found: Int32Array;
   /**
    * Every open cluster once, keyed by the time it was last seen when it was put in; a cluster
    * seen since goes back in with its new time when it reaches the top.
    */
   private readonly idle = new MinHeap<OpenCluster<Id>>();
   private readonly recent = new Map<string, Fingerprint | null>();
+  /** The texts in `recent`, oldest at `recentNext` once full (a ring: no Map iteration). */
+  private readonly recentTexts = new Array<string | undefined>(RECENT_TEXTS);
+  private recentNext = 0;
   private watermark = -Infinity;
   private created = 0;
   private assignments = 0;
@@ -162,12 +182,13 @@ export class NearDuplicateClusterer<Id = string> {
     }
     this.normalizer = normalizer;
     this.hasher = createMinHasher(bands, rows);
+    this.found = new Int32Array(maxBucket);
   }
 
   /** Puts a message in a cluster (an open one it nearly duplicates, or a new one of its own). */
   assign(mention: ClusterMention<Id>): ClusterAssignment<Id> {
     this.advance(mention.at);
-    const print = this.fingerprint(mention.text);
+    const print = this.fingerprint(mention.text, mention.words);
     if (!print) {
       // Nothing to compare: a cluster of one that nothing can join.
       return { clusterId: mention.id, size: 1, created: true, first: { id: mention.id, at: mention.at }, similarity: 1 };
@@ -198,7 +219,7 @@ export class NearDuplicateClusterer<Id = string> {
   restore(mention: ClusterMention<Id>, known: KnownCluster<Id>): void {
     this.advance(known.lastAt);
     if (known.lastAt < this.watermark - this.options.windowMs) return;
-    const print = this.fingerprint(mention.text);
+    const print = this.fingerprint(mention.text, mention.words);
     let cluster = this.open.get(known.id);
     if (!cluster) {
       cluster = this.openCluster(known.id, known.firstAt, known.lastAt, known.size, known.place, print?.short ?? true);
@@ -220,22 +241,26 @@ export class NearDuplicateClusterer<Id = string> {
   }
 
   stats(): ClustererStats {
-    return { open: this.open.size, exemplars: this.exemplarCount, buckets: this.buckets.size };
+    return { open: this.open.size, exemplars: this.exemplarCount, indexEntries: this.index.size };
   }
 
   /** The shingles and band keys of a text; null when it has no words. */
-  private fingerprint(text: string): Fingerprint | null {
-    const body = text.replace(RETWEET_PREFIX, '');
+  private fingerprint(text: string, given?: readonly string[]): Fingerprint | null {
+    const body = RETWEET_START.test(text) ? text.replace(RETWEET_PREFIX, '') : text;
     const known = this.recent.get(body);
     if (known !== undefined) return known;
-    const words = this.normalizer.normalize(body).words;
+    // Words of a whole retweet start with the "RT" marker: read the quoted text afresh.
+    const words = given && body === text ? given : this.normalizer.normalize(body).words;
     let print: Fingerprint | null = null;
     if (words.length > 0) {
       const shingles = shingleSet(words);
       print = { shingles, keys: this.hasher.bandKeys(shingles), short: words.length < this.options.minWords };
     }
+    const evicted = this.recentTexts[this.recentNext];
+    if (evicted !== undefined) this.recent.delete(evicted);
+    this.recentTexts[this.recentNext] = body;
+    this.recentNext = (this.recentNext + 1) % RECENT_TEXTS;
     this.recent.set(body, print);
-    if (this.recent.size > RECENT_TEXTS) this.recent.delete(this.recent.keys().next().value as string);
     return print;
   }
 
@@ -249,20 +274,17 @@ export class NearDuplicateClusterer<Id = string> {
    */
   private closest(at: number, place: ClusterPlace | null, print: Fingerprint): OpenCluster<Id> | null {
     const visit = ++this.assignments;
-    const { windowMs, maxCandidates, maxBucket, threshold } = this.options;
+    const { windowMs, maxCandidates, threshold, exemplarBelow } = this.options;
     const { keys, shingles } = print;
     let best: OpenCluster<Id> | null = null;
     let bestSimilarity = 0;
     let checked = 0;
-    for (let k = 0; k < keys.length && checked < maxCandidates; k++) {
-      if (keys[k] === NO_KEY) continue;
-      const bucket = this.buckets.get(keys[k]);
-      if (bucket === undefined) continue;
-      const many = Array.isArray(bucket);
-      if (many && bucket.length >= maxBucket) continue;
-      const count = many ? bucket.length : 1;
+    const found = this.found;
+    search: for (let k = 0; k < keys.length && checked < maxCandidates; k++) {
+      // A full bucket (-1) is a phrase everybody uses: the other bands decide.
+      const count = this.index.lookup(keys[k], found);
       for (let c = 0; c < count && checked < maxCandidates; c++) {
-        const cluster = many ? bucket[c] : bucket;
+        const cluster = this.slots[found[c]] as OpenCluster<Id>;
         if (cluster.visited === visit) continue;
         cluster.visited = visit;
         checked++;
@@ -274,18 +296,17 @@ export class NearDuplicateClusterer<Id = string> {
         }
         // Short messages only ever join, and only hold, exact duplicates.
         const needed = print.short || cluster.short ? 1 : threshold;
-        let similarity = 0;
-        for (const exemplar of cluster.exemplars) {
-          const a = exemplar.shingles.length;
-          const b = shingles.length;
-          // Jaccard is at most the ratio of the sizes: skip the merge when that cannot reach it.
-          if ((a < b ? a / b : b / a) < needed) continue;
-          similarity = Math.max(similarity, jaccard(exemplar.shingles, shingles));
+        let similarity = similarityAtLeast(cluster.head, shingles, needed);
+        // Clearly a member already: the other exemplars cannot change the decision.
+        for (let e = 1; e < cluster.exemplars.length && similarity < exemplarBelow; e++) {
+          similarity = Math.max(similarity, similarityAtLeast(cluster.exemplars[e].shingles, shingles, needed));
         }
         if (similarity < needed) continue;
         if (!best || similarity > bestSimilarity || (similarity === bestSimilarity && cluster.order < best.order)) {
           best = cluster;
           bestSimilarity = similarity;
+          // A verbatim copy: nothing can be closer.
+          if (similarity === 1) break search;
         }
       }
     }
@@ -294,8 +315,12 @@ export class NearDuplicateClusterer<Id = string> {
   }
 
   private openCluster(id: Id, firstAt: number, lastAt: number, size: number, place: ClusterPlace | null, short: boolean): OpenCluster<Id> {
+    // An id seen again (a replayed message) starts over rather than leaving a stale index behind.
+    const previous = this.open.get(id);
+    if (previous) this.close(previous);
     const cluster: OpenCluster<Id> = {
       id,
+      slot: this.freeSlots.pop() ?? this.slots.length,
       order: this.created++,
       size,
       firstId: id,
@@ -305,13 +330,12 @@ export class NearDuplicateClusterer<Id = string> {
       kelurahan: place?.kelurahan ?? null,
       street: place?.street ?? null,
       short,
+      head: [],
       exemplars: [],
       closed: false,
       visited: 0,
     };
-    // An id seen again (a replayed message) starts over rather than leaving a stale index behind.
-    const previous = this.open.get(id);
-    if (previous) this.close(previous);
+    this.slots[cluster.slot] = cluster;
     this.open.set(id, cluster);
     this.idle.push(lastAt, cluster);
     while (this.open.size > this.options.maxClusters) this.closeIdlest(Infinity);
@@ -328,17 +352,10 @@ export class NearDuplicateClusterer<Id = string> {
 
   private addExemplar(cluster: OpenCluster<Id>, print: Fingerprint): void {
     if (cluster.exemplars.length >= this.options.maxExemplars) return;
+    if (cluster.exemplars.length === 0) cluster.head = print.shingles;
     cluster.exemplars.push(print);
-    const { keys } = print;
     this.exemplarCount++;
-    for (let k = 0; k < keys.length; k++) {
-      if (keys[k] === NO_KEY) continue;
-      const bucket = this.buckets.get(keys[k]);
-      if (bucket === undefined) this.buckets.set(keys[k], cluster);
-      else if (Array.isArray(bucket)) {
-        if (bucket.length < this.options.maxBucket && !bucket.includes(cluster)) bucket.push(cluster);
-      } else if (bucket !== cluster) this.buckets.set(keys[k], [bucket, cluster]);
-    }
+    for (const key of print.keys) this.index.add(key, cluster.slot, this.options.maxBucket);
   }
 
   private advance(at: number): void {
@@ -362,20 +379,11 @@ export class NearDuplicateClusterer<Id = string> {
     if (cluster.closed) return;
     cluster.closed = true;
     if (this.open.get(cluster.id) === cluster) this.open.delete(cluster.id);
-    for (const exemplar of cluster.exemplars) {
-      for (let k = 0; k < exemplar.keys.length; k++) {
-        const key = exemplar.keys[k];
-        const bucket = this.buckets.get(key);
-        if (bucket === cluster) this.buckets.delete(key);
-        else if (Array.isArray(bucket)) {
-          const index = bucket.indexOf(cluster);
-          if (index < 0) continue;
-          bucket.splice(index, 1);
-          if (bucket.length === 1) this.buckets.set(key, bucket[0]);
-        }
-      }
-    }
+    for (const exemplar of cluster.exemplars) for (const key of exemplar.keys) this.index.remove(key, cluster.slot);
+    this.slots[cluster.slot] = undefined;
+    this.freeSlots.push(cluster.slot);
     this.exemplarCount -= cluster.exemplars.length;
     cluster.exemplars = [];
+    cluster.head = [];
   }
 }
