@@ -41,7 +41,7 @@ const TARGETS = {
     inputs: () => ['apps/dashboard', 'libs/dashboard', 'libs/shared', 'tsconfig.base.json', 'package-lock.json'],
     outputsPresent: () => fs.existsSync(path.join(repoRoot, 'dist/dashboard/index.html')),
     async build() {
-      const config = 'apps/dashboard/vite.config.ts';
+      const config = 'apps/dashboard/vite.config.mts';
       if (!fs.existsSync(path.join(repoRoot, config))) throw new UserError(`Cannot build the dashboard: ${config} does not exist.`);
       return run(bin('vite'), ['build', '--config', config, '--logLevel', 'warn']);
     },

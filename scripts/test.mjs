@@ -107,7 +107,7 @@ async function vitest() {
   const code = await exec(bin('vitest'), [
     'run',
     '--config',
-    'apps/dashboard/vite.config.ts',
+    'apps/dashboard/vite.config.mts',
     '--passWithNoTests',
     '--reporter=default',
     '--reporter=json',

@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Mention } from '@sigap/contracts';
 import { ChannelLabel } from './channel-label';
 import { firstLine } from './mention-text';
@@ -24,6 +25,8 @@ export interface MentionRowProps {
 
 /** One line of the inbox. Public text is rendered only as React text. */
 export const MentionRow = memo(function MentionRow({ mention, place, selected, fresh, onSelect, offset }: MentionRowProps) {
+  const { t } = useTranslation();
+  const similar = (mention.clusterSize ?? 1) - 1;
   return (
     <div
       role="option"
@@ -44,6 +47,11 @@ export const MentionRow = memo(function MentionRow({ mention, place, selected, f
             @{mention.author.handle}
           </span>
           <span className={classes.place}>{place ?? ''}</span>
+          {similar > 0 && (
+            <span className={classes.similar} title={t('list.similarHint', { count: similar })} data-testid="mention-row-similar">
+              {t('list.similar', { count: similar })}
+            </span>
+          )}
           <RelativeTime value={mention.postedAt} />
         </div>
         <div className={classes.text} data-testid="mention-row-text">

@@ -80,6 +80,8 @@ export const id = {
     error: 'Gagal memuat pesan: {{message}}',
     newItems: '{{count}} baru',
     newItemsHint: 'Gulir ke atas untuk melihat pesan baru',
+    similar: '+{{count}} serupa',
+    similarHint: '{{count}} pesan lain yang hampir sama (retweet, salin-tempel)',
   },
   detail: {
     label: 'Rincian pesan',
@@ -229,6 +231,8 @@ export const en: Resources = {
     error: 'Could not load messages: {{message}}',
     newItems: '{{count}} new',
     newItemsHint: 'Scroll to the top to see new messages',
+    similar: '+{{count}} similar',
+    similarHint: '{{count}} other near-identical messages (retweets, copy-paste)',
   },
   detail: {
     label: 'Message details',
