@@ -48,3 +48,25 @@ export interface FieldError {
 
 export const validationFailed = (errors: FieldError[]) =>
   new SigapException(SigapErrorCode.VALIDATION_FAILED, errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors);
+
+/** The parts of a zod issue that field errors are made of (kept structural, so core needs no zod types here). */
+interface ValidationIssue {
+  code: string;
+  path: (string | number)[];
+  message: string;
+  keys?: string[];
+  received?: unknown;
+}
+
+/** Turns zod issues into `{ field, message }` pairs an API client can act on. */
+export function fieldErrorsOf(issues: readonly ValidationIssue[], rootField: string): FieldError[] {
+  return issues.map((issue) => ({
+    field: issue.path.length ? issue.path.join('.') : rootField,
+    message:
+      issue.code === 'unrecognized_keys'
+        ? `unknown field(s): ${(issue.keys ?? []).join(', ')}`
+        : issue.code === 'invalid_type' && issue.received === 'undefined'
+          ? 'is required'
+          : issue.message,
+  }));
+}

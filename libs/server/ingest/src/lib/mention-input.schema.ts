@@ -1,5 +1,5 @@
 import { CHANNELS, INGEST_LIMITS, type MentionInput } from '@sigap/contracts';
-import type { FieldError } from '@sigap/server/core';
+import { fieldErrorsOf, type FieldError } from '@sigap/server/core';
 import { z } from 'zod';
 
 const noNul = (value: string) => !value.includes('\u0000');
@@ -58,16 +58,5 @@ export type ParsedMention = { ok: true; mention: MentionInput } | { ok: false; e
 export function parseMention(value: unknown): ParsedMention {
   const result = mentionInputSchema.safeParse(value);
   if (result.success) return { ok: true, mention: result.data as MentionInput };
-  return {
-    ok: false,
-    errors: result.error.issues.map((issue) => ({
-      field: issue.path.length ? issue.path.join('.') : 'mention',
-      message:
-        issue.code === 'unrecognized_keys'
-          ? `unknown field(s): ${issue.keys.join(', ')}`
-          : issue.code === 'invalid_type' && issue.received === 'undefined'
-            ? 'is required'
-            : issue.message,
-    })),
-  };
+  return { ok: false, errors: fieldErrorsOf(result.error.issues, 'mention') };
 }

@@ -1,5 +1,5 @@
 import { INGEST_LIMITS, RULE_SET_LIMITS, type ClassifyItemInput } from '@sigap/contracts';
-import type { FieldError } from '@sigap/server/core';
+import { fieldErrorsOf, type FieldError } from '@sigap/server/core';
 import { z } from 'zod';
 
 const author = z.union([
@@ -37,16 +37,5 @@ export type ParsedClassifyRequest = { ok: true; items: ClassifyItemInput[] } | {
 export function parseClassifyRequest(body: unknown): ParsedClassifyRequest {
   const parsed = classifyRequest.safeParse(body);
   if (parsed.success) return { ok: true, items: parsed.data.items };
-  return {
-    ok: false,
-    errors: parsed.error.issues.slice(0, 50).map((issue) => ({
-      field: issue.path.join('.') || 'body',
-      message:
-        issue.code === 'unrecognized_keys'
-          ? `unknown field(s): ${issue.keys.join(', ')}`
-          : issue.code === 'invalid_type' && issue.received === 'undefined'
-            ? 'is required'
-            : issue.message,
-    })),
-  };
+  return { ok: false, errors: fieldErrorsOf(parsed.error.issues.slice(0, 50), 'body') };
 }
