@@ -151,4 +151,36 @@ describe('inbox in the browser', () => {
     await page.screenshot({ path: resolve(SCREENSHOT_DIR, 'inbox.png') });
     expect(pageErrors).toEqual([]);
   });
+
+  it('corrects the urgency of a mention from the detail pane and shows it in the row without a reload', async () => {
+    const marker = `${token}fix`;
+    await ingest(`${token}-fix`, `Lampu jalan mati di Jl. Riau ${marker}`);
+    await page.goto(`${base}/?sort=newest&q=${marker}`);
+    await page.locator('[data-testid="live-status"][data-state="live"]').waitFor();
+    await page.evaluate(() => {
+      (globalThis as unknown as { __noReload: boolean }).__noReload = true;
+    });
+
+    const row = page.getByTestId('mention-row').filter({ hasText: marker });
+    await row.waitFor();
+    const before = await row.locator('[data-urgency]').getAttribute('data-urgency');
+    const after = before === 'critical' ? 'low' : 'critical';
+
+    await row.click();
+    await page.getByTestId('mention-detail').filter({ hasText: marker }).waitFor();
+    const form = page.getByTestId('correction-form');
+    await form.waitFor();
+    expect(await page.getByTestId('mention-corrected').count()).toBe(0);
+    await page.getByTestId('correction-urgency').selectOption(after);
+    await page.getByTestId('correction-save').click();
+
+    await form.getByText('Koreksi disimpan — dipakai untuk melatih model').waitFor();
+    await row.locator(`[data-urgency="${after}"]`).waitFor();
+    await page.getByTestId('mention-corrected').waitFor();
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    await form.screenshot({ path: resolve(SCREENSHOT_DIR, 'correction.png') });
+    expect(await page.getByTestId('correction-error').count()).toBe(0);
+    expect(await page.evaluate(() => (globalThis as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -27,6 +27,8 @@ export {
   useTryRuleSetDraft,
 } from './lib/rule-set.queries';
 export { applyLiveBatch } from './lib/live-cache';
+export { applyCorrection, applyCorrectionToCaches } from './lib/correction-cache';
+export { useCorrectMention, type CorrectMentionVariables } from './lib/correction.queries';
 export {
   LiveClient,
   connectLiveSocket,

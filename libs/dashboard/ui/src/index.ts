@@ -24,6 +24,13 @@ export { ExternalLink, isSafeExternalUrl, type ExternalLinkProps } from './lib/e
 export { JsonBlock, type JsonBlockProps } from './lib/json-block';
 export { MentionRow, MENTION_ROW_HEIGHT, type MentionRowProps } from './lib/mention-row';
 export { MentionDetailView, type MentionDetailViewProps } from './lib/mention-detail-view';
+export {
+  CorrectionForm,
+  type CorrectionFormProps,
+  type CorrectionFormStatus,
+  type CorrectionOpdGroup,
+  type CorrectionOpdOption,
+} from './lib/correction-form';
 export { firstLine } from './lib/mention-text';
 export { LanguageSwitch } from './lib/language-switch';
 export { ShortcutHelp, type ShortcutHelpProps } from './lib/shortcut-help';

@@ -1,4 +1,4 @@
-import type { Urgency } from './mention';
+import type { MentionTags, Urgency } from './mention';
 
 /** Redis pub/sub channel (prefixed) on which a newly active triage model is announced. */
 export const TRIAGE_MODEL_ACTIVATED_CHANNEL = 'triage:model-activated';
@@ -14,6 +14,20 @@ export interface MentionCorrectionState {
   urgency: Urgency;
   opd: string[];
 }
+
+/** What the server adds to a mention's tags when an admin corrects it: who, when, and what was before. */
+export interface MentionCorrectedMarker {
+  by: string | null;
+  at: string;
+  before: MentionCorrectionState;
+}
+
+/** The tags of a mention that may have been corrected. */
+export type CorrectedMentionTags = MentionTags & { corrected?: MentionCorrectedMarker };
+
+/** The correction marker in a mention's tags, or null when the engine's triage stands. */
+export const correctedMarkerOf = (tags: MentionTags): MentionCorrectedMarker | null =>
+  (tags as CorrectedMentionTags).corrected ?? null;
 
 export interface MentionCorrectionView {
   id: string;

@@ -3,6 +3,7 @@ import type { Mention } from '@sigap/contracts';
 import { useTranslation } from 'react-i18next';
 import { useMentionDetail } from '@sigap/dashboard/data-access';
 import { MentionDetailView } from '@sigap/dashboard/ui';
+import { MentionCorrectionSection } from './mention-correction';
 import type { ReferenceLookup } from './reference-lookup';
 
 export interface MentionDetailPaneProps {
@@ -56,6 +57,7 @@ export const MentionDetailPane = ({ id, fromList, reference, onClose }: MentionD
       opdName={reference.opdName}
       areaName={reference.areaName}
       onClose={onClose}
+      correction={<MentionCorrectionSection mention={mention} />}
     />
   );
 };

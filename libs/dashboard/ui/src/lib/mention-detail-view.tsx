@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Alert, Badge, Box, Button, Divider, Group, List, Paper, Stack, Text, Title, Tooltip } from '@mantine/core';
-import type { Mention } from '@sigap/contracts';
+import { correctedMarkerOf, type Mention } from '@sigap/contracts';
 import { useTranslation } from 'react-i18next';
 import { ChannelLabel } from './channel-label';
 import { ExternalLink } from './external-link';
@@ -20,6 +20,8 @@ export interface MentionDetailViewProps {
   areaName?: (code: string) => string | null;
   /** Shows a "back to the list" button (single-column layout). */
   onClose?: () => void;
+  /** Shown after the tags: the triage correction form, for the roles that may correct. */
+  correction?: ReactNode;
 }
 
 const percent = (confidence: number): number => Math.round(confidence <= 1 ? confidence * 100 : confidence);
@@ -44,6 +46,7 @@ export const MentionDetailView = ({
   opdName = () => null,
   areaName = () => null,
   onClose,
+  correction,
 }: MentionDetailViewProps) => {
   const { t, i18n } = useTranslation();
   const numbers = new Intl.NumberFormat(toLanguage(i18n.language) === 'id' ? 'id-ID' : 'en-GB');
@@ -63,6 +66,13 @@ export const MentionDetailView = ({
         <UrgencyBadge urgency={mention.urgency} size="md" />
         <ChannelLabel channel={mention.channel} withName />
         <StatusBadge status={mention.status} />
+        {correctedMarkerOf(tags) && (
+          <Tooltip label={t('correction.markerHint')} withinPortal>
+            <Badge size="sm" variant="light" color="grape" tt="none" radius="sm" data-testid="mention-corrected">
+              {t('correction.marker')}
+            </Badge>
+          </Tooltip>
+        )}
       </Group>
 
       <Box>
@@ -204,6 +214,8 @@ export const MentionDetailView = ({
           </Text>
         </Field>
       </Stack>
+
+      {correction}
 
       {errorMessage && (
         <Alert color="red" variant="light" p="xs">
