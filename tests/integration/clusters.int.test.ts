@@ -108,7 +108,7 @@ describe('pipeline: near-duplicates share one cluster, counted in PostgreSQL', (
     // The same job again, as a stalled job recovered after a crash would be: the row exists already.
     const queue = ingestQueue(stack.env.REDIS_URL as string, stack.prefix);
     try {
-      const replay = await queue.add('mention', { id, mention: first, receivedAt: new Date().toISOString() }, { jobId: `${id}-replay` });
+      const replay = await queue.add('mentions', { items: [{ id, mention: first }], receivedAt: new Date().toISOString() }, { jobId: `${id}-replay` });
       await waitFor('the replayed job', async () => ((await replay.isCompleted()) ? true : undefined));
     } finally {
       await queue.close();

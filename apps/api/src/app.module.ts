@@ -4,6 +4,7 @@ import { AuthModule } from '@sigap/server/auth';
 import { CoreModule, type SigapConfig } from '@sigap/server/core';
 import { CorrectionsApiModule } from '@sigap/server/corrections';
 import { DatabaseModule } from '@sigap/server/database';
+import { DeskApiModule } from '@sigap/server/desk';
 import { HealthModule } from '@sigap/server/health';
 import { IngestModule } from '@sigap/server/ingest';
 import { LiveModule } from '@sigap/server/live';
@@ -35,6 +36,7 @@ export class ApiModule {
         PipelineAdminModule,
         TriageApiModule,
         CorrectionsApiModule,
+        DeskApiModule,
         LiveModule,
         HealthModule,
         ...dashboard,

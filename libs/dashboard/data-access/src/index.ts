@@ -39,3 +39,5 @@ export {
 } from './lib/live-client';
 export { LiveProvider, useLiveStatus } from './lib/live-provider';
 export { createQueryClient } from './lib/query-client';
+export { applyDeskState, applyMentionUpdate } from './lib/desk-cache';
+export { useClaimMention, useReleaseMention, useSetMentionStatus, type SetMentionStatusVariables } from './lib/desk.queries';

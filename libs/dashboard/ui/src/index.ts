@@ -35,3 +35,4 @@ export { firstLine } from './lib/mention-text';
 export { LanguageSwitch } from './lib/language-switch';
 export { ShortcutHelp, type ShortcutHelpProps } from './lib/shortcut-help';
 export { isHotkeyIgnored } from './lib/hotkeys';
+export { DeskControls, type DeskControlsProps } from './lib/desk-controls';

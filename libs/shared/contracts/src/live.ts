@@ -1,4 +1,4 @@
-import type { Mention } from './mention';
+import type { Mention, MentionDeskState } from './mention';
 
 export const LIVE_NAMESPACE = '/live';
 
@@ -22,6 +22,12 @@ export interface LiveHello {
 export interface LiveServerEvents {
   mentions: (batch: Mention[]) => void;
   hello: (hello: LiveHello) => void;
+  /** A mention was claimed, released or changed status; sent to every room that may see it. */
+  mentionUpdated: (update: LiveMentionUpdate) => void;
+}
+
+export interface LiveMentionUpdate extends MentionDeskState {
+  seq?: number;
 }
 
 /** Events a client may send (none yet: live is server-push only). */
@@ -30,6 +36,7 @@ export type LiveClientEvents = Record<string, never>;
 export const LIVE_EVENTS = {
   mentions: 'mentions',
   hello: 'hello',
+  mentionUpdated: 'mentionUpdated',
 } as const;
 
 /** Largest gap replayed on reconnect; beyond it the client is told to resync over REST. */

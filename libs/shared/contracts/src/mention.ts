@@ -152,8 +152,37 @@ export interface Mention {
   clusterId: string | null;
   /** Mentions in that cluster when this one was read, itself included (1 when alone). */
   clusterSize: number;
+  /** The admin holding (having claimed) the mention; null when nobody does. */
+  claimedBy: MentionHolder | null;
+  /** When it was claimed; null when nobody holds it. */
+  claimedAt: string | null;
   /** Only on `GET /api/v1/mentions/:id`: the original payload, verbatim. */
   raw?: unknown;
+}
+
+/** Who holds a mention. */
+export interface MentionHolder {
+  id: string;
+  name: string;
+}
+
+/** The desk's state of one mention: its status and holder (what claim/release/status return). */
+export interface MentionDeskState {
+  id: string;
+  status: MentionStatus;
+  claimedBy: MentionHolder | null;
+  claimedAt: string | null;
+}
+
+/** `POST /api/v1/mentions/:id/status`. */
+export interface MentionStatusRequest {
+  status: MentionStatus;
+  reason?: string;
+}
+
+/** `details` of the 409 answered to a claim when someone else holds the mention. */
+export interface MentionClaimConflict {
+  holder: MentionHolder;
 }
 
 export const MENTION_SORTS = ['newest', 'oldest', 'urgency'] as const;

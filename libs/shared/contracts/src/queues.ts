@@ -2,20 +2,38 @@ import type { MentionInput } from './mention';
 
 /** BullMQ queue names. Keys in Redis are further prefixed per deployment (SIGAP_REDIS_PREFIX). */
 export const QUEUES = {
-  /** One job per accepted mention: triage, then store in a batch, then notify the live stream. */
+  /** One job per ingest request (its accepted mentions): triage, store in batches, notify the live stream. */
   ingest: 'mentions-ingest',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
-export interface IngestJobData {
-  /** Deterministic id derived from (channel, externalId); also the job id. */
+export interface IngestJobItem {
+  /** Deterministic id derived from (channel, externalId): the mention's primary key. */
   id: string;
   mention: MentionInput;
+}
+
+export interface IngestJobData {
+  /** The mentions one ingest request accepted: one for a webhook, up to 1,000 for a batch. */
+  items: IngestJobItem[];
   receivedAt: string;
+}
+
+/** What an ingest job reports when it completes. */
+export interface IngestJobResult {
+  stored: number;
+  /** Already in the database: a retried job or a repeat from another request. */
+  alreadyStored: number;
 }
 
 /** Redis pub/sub channel (prefixed) on which workers announce the highest stored seq. */
 export const LIVE_NOTIFY_CHANNEL = 'live:stored';
+
+/**
+ * Redis pub/sub channel (prefixed) on which an API instance announces a claim, release or status
+ * change, as JSON `{ opdCodes, update }`; every API instance relays it to its live rooms.
+ */
+export const LIVE_UPDATE_CHANNEL = 'live:updated';
 
 export interface QueueCounts {
   name: string;

@@ -27,7 +27,7 @@ export const applyCorrection = (mention: Mention, correction: MentionCorrectionV
 };
 
 /** The freshest cached copy of a mention: the detail query's, else the first list holding it. */
-const cachedMention = (queryClient: QueryClient, id: string): Mention | undefined => {
+export const cachedMention = (queryClient: QueryClient, id: string): Mention | undefined => {
   const detail = queryClient.getQueryData<Mention>(queryKeys.mentionDetail(id));
   if (detail) return detail;
   for (const [, data] of queryClient.getQueriesData<MentionListData>({ queryKey: queryKeys.mentionLists() })) {

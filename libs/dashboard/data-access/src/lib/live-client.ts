@@ -5,6 +5,7 @@ import {
   type LiveClientEvents,
   type LiveHandshakeAuth,
   type LiveHello,
+  type LiveMentionUpdate,
   type LiveServerEvents,
   type Mention,
 } from '@sigap/contracts';
@@ -29,6 +30,7 @@ export interface LiveSocket {
   on(event: 'connect_error', listener: (error: Error) => void): unknown;
   on(event: typeof LIVE_EVENTS.hello, listener: (hello: LiveHello) => void): unknown;
   on(event: typeof LIVE_EVENTS.mentions, listener: (batch: Mention[]) => void): unknown;
+  on(event: typeof LIVE_EVENTS.mentionUpdated, listener: (update: LiveMentionUpdate) => void): unknown;
   connect(): unknown;
   disconnect(): unknown;
 }
@@ -38,6 +40,8 @@ export type LiveSocketFactory = (auth: () => LiveHandshakeAuth) => LiveSocket;
 export interface LiveClientOptions {
   getToken: () => string | null;
   onMentions: (batch: Mention[]) => void;
+  /** Someone claimed, released or changed the status of a mention. */
+  onMentionUpdated?: (update: LiveMentionUpdate) => void;
   /** The server could not replay the gap: reload the lists over REST. */
   onResync: () => void;
   /** The server refused the handshake; the token may have expired. */
@@ -101,6 +105,9 @@ export class LiveClient {
     });
     socket.on(LIVE_EVENTS.hello, (hello) => this.handleHello(hello));
     socket.on(LIVE_EVENTS.mentions, (batch) => this.handleMentions(batch));
+    socket.on(LIVE_EVENTS.mentionUpdated, (update) => {
+      if (!this.stopped && update && typeof update.id === 'string') this.options.onMentionUpdated?.(update);
+    });
     socket.on('disconnect', (reason) => {
       if (this.stopped) return;
       clearTimeout(this.helloTimer);

@@ -2,6 +2,7 @@ import { createContext, useContext, useEffect, useState, type ReactNode } from '
 import { useQueryClient } from '@tanstack/react-query';
 import { authStore } from './auth-store';
 import { useSession } from './auth.queries';
+import { applyMentionUpdate } from './desk-cache';
 import { applyLiveBatch } from './live-cache';
 import { LiveClient, type LiveSocketFactory, type LiveStatus } from './live-client';
 import { queryKeys } from './query-keys';
@@ -35,6 +36,7 @@ export const LiveProvider = ({ children, enabled = true, createSocket }: LivePro
       createSocket,
       onStatus: setStatus,
       onMentions: (batch) => applyLiveBatch(queryClient, batch),
+      onMentionUpdated: (update) => applyMentionUpdate(queryClient, update),
       onResync: () => {
         void queryClient.resetQueries({ queryKey: queryKeys.mentionLists() });
       },

@@ -37,6 +37,8 @@ export const makeMention = (overrides: Partial<Mention> = {}): Mention => {
     },
     clusterId: null,
     clusterSize: 1,
+    claimedBy: null,
+    claimedAt: null,
     ...overrides,
   };
 };

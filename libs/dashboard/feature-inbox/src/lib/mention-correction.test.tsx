@@ -42,6 +42,8 @@ const mention: Mention = {
   },
   clusterId: null,
   clusterSize: 1,
+  claimedBy: null,
+  claimedAt: null,
 };
 
 const opds: OpdView[] = [

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useMentionDetail } from '@sigap/dashboard/data-access';
 import { MentionDetailView } from '@sigap/dashboard/ui';
 import { MentionCorrectionSection } from './mention-correction';
+import { MentionDeskSection } from './mention-desk';
 import type { ReferenceLookup } from './reference-lookup';
 
 export interface MentionDetailPaneProps {
@@ -57,7 +58,12 @@ export const MentionDetailPane = ({ id, fromList, reference, onClose }: MentionD
       opdName={reference.opdName}
       areaName={reference.areaName}
       onClose={onClose}
-      correction={<MentionCorrectionSection mention={mention} />}
+      correction={
+        <>
+          <MentionDeskSection mention={mention} />
+          <MentionCorrectionSection mention={mention} />
+        </>
+      }
     />
   );
 };

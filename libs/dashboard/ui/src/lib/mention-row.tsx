@@ -52,6 +52,11 @@ export const MentionRow = memo(function MentionRow({ mention, place, selected, f
               {t('list.similar', { count: similar })}
             </span>
           )}
+          {mention.claimedBy && (
+            <span className={classes.holder} title={t('list.holder', { name: mention.claimedBy.name })} data-testid="mention-row-holder">
+              {mention.claimedBy.name}
+            </span>
+          )}
           <RelativeTime value={mention.postedAt} />
         </div>
         <div className={classes.text} data-testid="mention-row-text">

@@ -30,5 +30,7 @@ export const makeMention = (overrides: Partial<Mention> = {}): Mention => ({
   },
   clusterId: null,
   clusterSize: 1,
+  claimedBy: null,
+  claimedAt: null,
   ...overrides,
 });

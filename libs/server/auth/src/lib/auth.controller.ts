@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { LoginResponse, UserView } from '@sigap/contracts';
 import { CurrentUser, Public } from './auth.decorators';
@@ -14,8 +14,8 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  login(@Body() dto: LoginDto): Promise<LoginResponse> {
-    return this.auth.login(dto.email, dto.password);
+  login(@Body() dto: LoginDto, @Req() request: { ip?: string; id?: unknown }): Promise<LoginResponse> {
+    return this.auth.login(dto.email, dto.password, { ip: request.ip ?? null, requestId: request.id ? String(request.id) : null });
   }
 
   @ApiBearerAuth()

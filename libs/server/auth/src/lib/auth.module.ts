@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@sigap/server/audit';
 import { SIGAP_CONFIG, type SigapConfig } from '@sigap/server/core';
 import { UserEntity } from '@sigap/server/database';
 import { AccessTokenGuard } from './access-token.guard';
@@ -11,6 +12,7 @@ import { UsersRepository } from './users.repository';
 
 @Module({
   imports: [
+    AuditModule,
     TypeOrmModule.forFeature([UserEntity]),
     JwtModule.registerAsync({
       inject: [SIGAP_CONFIG],

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import type { AccessTokenPayload, LoginResponse, Role, UserView } from '@sigap/contracts';
+import { AuditService } from '@sigap/server/audit';
 import { SIGAP_CONFIG, SigapErrorCode, SigapException, type SigapConfig } from '@sigap/server/core';
 import type { UserEntity } from '@sigap/server/database';
 import * as argon2 from 'argon2';
@@ -24,6 +25,7 @@ export class AuthService implements OnApplicationBootstrap {
   constructor(
     private readonly users: UsersRepository,
     private readonly jwt: JwtService,
+    private readonly audit: AuditService,
     @Inject(SIGAP_CONFIG) private readonly config: SigapConfig,
   ) {}
 
@@ -46,15 +48,29 @@ export class AuthService implements OnApplicationBootstrap {
     return mapUser(reloaded ?? created);
   }
 
-  async login(email: string, password: string): Promise<LoginResponse> {
+  async login(email: string, password: string, from: { ip?: string | null; requestId?: string | null } = {}): Promise<LoginResponse> {
     const user = await this.users.findByEmailWithPassword(email);
     const valid = user
       ? await argon2.verify(user.passwordHash, password)
       : await argon2.verify(await DUMMY_HASH, password).then(() => false);
     if (!user || !valid || user.disabled) {
+      await this.audit.record({
+        actor: { id: user?.id ?? null, role: user?.role ?? null, ...from },
+        action: 'auth.login.failed',
+        entityType: 'user',
+        entityId: user?.id ?? null,
+        after: { email, reason: !user ? 'unknown email' : user.disabled ? 'disabled' : 'wrong password' },
+      });
       throw new SigapException(SigapErrorCode.UNAUTHENTICATED, 'email or password is wrong');
     }
     const view = mapUser(user);
+    await this.audit.record({
+      actor: { id: view.id, role: view.role, ...from },
+      action: 'auth.login',
+      entityType: 'user',
+      entityId: view.id,
+      after: { email: view.email },
+    });
     const payload: AccessTokenPayload = { sub: view.id, role: view.role, opds: view.opds };
     return {
       accessToken: await this.jwt.signAsync(payload),

@@ -1,9 +1,10 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { INGEST_LIMITS, QUEUES, type IngestItemResult, type IngestJobData, type IngestResponse } from '@sigap/contracts';
+import { INGEST_LIMITS, QUEUES, type IngestItemResult, type IngestJobData, type IngestJobItem, type IngestResponse } from '@sigap/contracts';
 import { REDIS_CLIENT, SIGAP_CONFIG, SigapErrorCode, SigapException, redisKey, validationFailed, type SigapConfig } from '@sigap/server/core';
 import { mentionIdOf } from '@sigap/server/pipeline';
 import { Queue } from 'bullmq';
+import { createHash } from 'node:crypto';
 import type Redis from 'ioredis';
 import { parseMention } from './mention-input.schema';
 
@@ -12,7 +13,7 @@ const SEEN_TTL_SECONDS = 7 * 24 * 3600;
 
 interface Candidate {
   index: number;
-  job: IngestJobData;
+  item: IngestJobItem;
 }
 
 @Injectable()
@@ -49,12 +50,12 @@ export class IngestService {
         return;
       }
       firstIndexById.set(id, index);
-      candidates.push({ index, job: { id, mention: parsed.mention, receivedAt } });
+      candidates.push({ index, item: { id, mention: parsed.mention } });
     });
 
     if (candidates.length > 0) {
       try {
-        await this.enqueue(candidates, results);
+        await this.enqueue(candidates, results, receivedAt);
       } catch (error) {
         this.logger.error({ err: error }, 'could not enqueue mentions');
         throw new SigapException(SigapErrorCode.UNAVAILABLE, 'the queue is unavailable; nothing was accepted, retry later');
@@ -66,27 +67,31 @@ export class IngestService {
     return { accepted, duplicates, rejected: items.length - accepted - duplicates, items: results };
   }
 
-  private async enqueue(candidates: Candidate[], results: IngestItemResult[]): Promise<void> {
-    const seenKeys = candidates.map((c) => redisKey(this.config.redisPrefix, 'seen', c.job.id));
+  private async enqueue(candidates: Candidate[], results: IngestItemResult[], receivedAt: string): Promise<void> {
+    const seenKeys = candidates.map((c) => redisKey(this.config.redisPrefix, 'seen', c.item.id));
     const seen = await this.redis.mget(...seenKeys);
     const fresh = candidates.filter((c, i) => {
       if (seen[i] === null) return true;
-      results[c.index] = { index: c.index, id: c.job.id, duplicate: true };
+      results[c.index] = { index: c.index, id: c.item.id, duplicate: true };
       return false;
     });
     if (fresh.length === 0) return;
 
-    await this.queue.addBulk(fresh.map((c) => ({ name: 'mention', data: c.job, opts: { jobId: c.job.id } })));
+    // One job per request: a batch from a connector costs one queue round trip, not one per mention.
+    // The id repeats when the same request is retried, so concurrent retries collapse into one job.
+    const ids = fresh.map((c) => c.item.id);
+    const jobId = ids.length === 1 ? ids[0] : `req-${createHash('sha256').update(ids.join(',')).digest('hex')}`;
+    await this.queue.add('mentions', { items: fresh.map((c) => c.item), receivedAt }, { jobId });
 
     // Marked only after the jobs are safely queued, so a marker never hides a mention that was lost.
     const marks = this.redis.multi();
-    for (const c of fresh) marks.set(redisKey(this.config.redisPrefix, 'seen', c.job.id), '1', 'EX', SEEN_TTL_SECONDS, 'NX');
+    for (const c of fresh) marks.set(redisKey(this.config.redisPrefix, 'seen', c.item.id), '1', 'EX', SEEN_TTL_SECONDS, 'NX');
     const replies = (await marks.exec()) ?? [];
     fresh.forEach((c, i) => {
       const [error, reply] = replies[i] ?? [null, null];
       // NX lost to a concurrent request with the same mention: that one reports it as accepted.
       const won = !error && reply === 'OK';
-      results[c.index] = won ? { index: c.index, id: c.job.id } : { index: c.index, id: c.job.id, duplicate: true };
+      results[c.index] = won ? { index: c.index, id: c.item.id } : { index: c.index, id: c.item.id, duplicate: true };
     });
   }
 

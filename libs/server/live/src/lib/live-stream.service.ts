@@ -4,7 +4,9 @@ import {
   LIVE_FLUSH_INTERVAL_MS,
   LIVE_MAX_REPLAY,
   LIVE_NOTIFY_CHANNEL,
+  LIVE_UPDATE_CHANNEL,
   type LiveClientEvents,
+  type LiveMentionUpdate,
   type LiveServerEvents,
   type Mention,
 } from '@sigap/contracts';
@@ -49,9 +51,13 @@ export class LiveStreamService implements OnApplicationBootstrap, OnApplicationS
   async onApplicationBootstrap(): Promise<void> {
     this.lastSeq = await this.mentions.maxSeq();
     this.subscriber = this.redis.duplicate();
-    this.subscriber.on('message', () => this.scheduleFlush());
+    const updates = redisKey(this.config.redisPrefix, LIVE_UPDATE_CHANNEL);
+    this.subscriber.on('message', (channel: string, message: string) => {
+      if (channel === updates) this.relayUpdate(message);
+      else this.scheduleFlush();
+    });
     this.subscriber.on('error', (err) => this.logger.warn({ err: err.message }, 'live subscriber error'));
-    await this.subscriber.subscribe(redisKey(this.config.redisPrefix, LIVE_NOTIFY_CHANNEL));
+    await this.subscriber.subscribe(redisKey(this.config.redisPrefix, LIVE_NOTIFY_CHANNEL), updates);
     this.pollTimer = setInterval(() => this.scheduleFlush(), POLL_INTERVAL_MS);
   }
 
@@ -109,6 +115,24 @@ export class LiveStreamService implements OnApplicationBootstrap, OnApplicationS
       this.broadcast(rows.map(mapMention));
       this.lastSeq = Number(rows[rows.length - 1].seq);
       if (rows.length < PAGE) return;
+    }
+  }
+
+  /** A claim, release or status change announced by an API instance: sent to the rooms that may see the mention. */
+  private relayUpdate(message: string): void {
+    const namespace = this.namespace;
+    if (!namespace) return;
+    let parsed: { opdCodes: string[]; update: LiveMentionUpdate };
+    try {
+      parsed = JSON.parse(message);
+    } catch {
+      this.logger.warn('ignored a malformed mention update');
+      return;
+    }
+    if (!Array.isArray(parsed?.opdCodes) || !parsed.update) return;
+    for (const room of namespace.adapter.rooms.keys()) {
+      const scope = scopeOfRoom(room);
+      if (scope && isVisibleTo({ opdCodes: parsed.opdCodes }, scope)) namespace.to(room).emit(LIVE_EVENTS.mentionUpdated, parsed.update);
     }
   }
 

@@ -29,6 +29,9 @@ export interface MentionRow {
   author_name: string | null;
   author_followers: number | null;
   author_verified: boolean;
+  claimed_by: string | null;
+  claimed_by_name: string | null;
+  claimed_at: Date | null;
 }
 
 export function mapMention(row: MentionRow): Mention {
@@ -58,6 +61,8 @@ export function mapMention(row: MentionRow): Mention {
     tags: row.tags,
     clusterId: row.cluster_id,
     clusterSize: row.cluster_size ?? 1,
+    claimedBy: row.claimed_by ? { id: row.claimed_by, name: row.claimed_by_name ?? '' } : null,
+    claimedAt: row.claimed_at ? row.claimed_at.toISOString() : null,
   };
   if (row.raw !== undefined) mention.raw = row.raw;
   return mention;

@@ -1,18 +1,18 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { QUEUES, type IngestJobData } from '@sigap/contracts';
+import { QUEUES, type IngestJobData, type IngestJobResult } from '@sigap/contracts';
 import { SIGAP_CONFIG, redisOptionsFromUrl, type SigapConfig } from '@sigap/server/core';
 import { Worker, type Job } from 'bullmq';
-import { MentionPipelineService, type StoreOutcome } from './mention-pipeline.service';
+import { MentionPipelineService } from './mention-pipeline.service';
 
 /**
  * Consumes the ingest queue. Many jobs run at once so their rows share one INSERT; a job only
- * completes after its row is committed, so a worker that dies mid-batch leaves its jobs to be
- * picked up again (stalled-job recovery) and the unique key drops any second write.
+ * completes after all its rows are committed, so a worker that dies mid-batch leaves its jobs to
+ * be picked up again (stalled-job recovery) and the unique key drops any second write.
  */
 @Injectable()
 export class IngestWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(IngestWorker.name);
-  private worker: Worker<IngestJobData, StoreOutcome> | null = null;
+  private worker: Worker<IngestJobData, IngestJobResult> | null = null;
 
   constructor(
     private readonly pipeline: MentionPipelineService,
@@ -23,9 +23,9 @@ export class IngestWorker implements OnApplicationBootstrap, BeforeApplicationSh
     // Jobs taken before the open clusters are back would start duplicate clusters.
     await this.pipeline.warmUp();
     const { concurrency, jobLockMs } = this.config.pipeline;
-    this.worker = new Worker<IngestJobData, StoreOutcome>(
+    this.worker = new Worker<IngestJobData, IngestJobResult>(
       QUEUES.ingest,
-      (job: Job<IngestJobData>) => this.pipeline.process(job.data),
+      (job: Job<IngestJobData>) => this.pipeline.processJob(job.data),
       {
         connection: redisOptionsFromUrl(this.config.redisUrl),
         prefix: `${this.config.redisPrefix}:bull`,

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { LIVE_NOTIFY_CHANNEL, type IngestJobData, type MentionTags } from '@sigap/contracts';
+import { LIVE_NOTIFY_CHANNEL, type IngestJobData, type IngestJobItem, type IngestJobResult, type MentionTags } from '@sigap/contracts';
 import { REDIS_CLIENT, SIGAP_CONFIG, redisKey, type SigapConfig } from '@sigap/server/core';
 import { MentionsRepository, type MentionToStore } from '@sigap/server/mentions';
 import { TriageService } from '@sigap/server/triage';
@@ -32,13 +32,28 @@ export class MentionPipelineService {
     });
   }
 
-  process(job: IngestJobData): Promise<StoreOutcome> {
+  /**
+   * Completes only when every mention of the job is committed. Mentions of many jobs share insert
+   * batches; one that cannot be stored fails the job (to be retried), its stored neighbours stay.
+   */
+  async processJob(job: IngestJobData): Promise<IngestJobResult> {
+    if (!Array.isArray(job?.items)) throw new Error('ingest job has no items');
+    const settled = await Promise.allSettled(job.items.map((item) => this.processMention(item, job.receivedAt)));
+    const failures = settled.filter((s): s is PromiseRejectedResult => s.status === 'rejected');
+    if (failures.length > 0) {
+      throw new Error(`${failures.length} of ${job.items.length} mentions not stored: ${String(failures[0].reason)}`);
+    }
+    const stored = settled.filter((s) => s.status === 'fulfilled' && s.value.seq !== undefined).length;
+    return { stored, alreadyStored: job.items.length - stored };
+  }
+
+  private processMention(item: IngestJobItem, receivedAt: string): Promise<StoreOutcome> {
     const tags = this.triage.classify({
-      text: job.mention.text,
-      channel: job.mention.channel,
-      author: job.mention.author,
+      text: item.mention.text,
+      channel: item.mention.channel,
+      author: item.mention.author,
     });
-    return this.batcher.add({ id: job.id, mention: job.mention, receivedAt: job.receivedAt, tags, clusterId: this.clusterOf(job, tags) });
+    return this.batcher.add({ id: item.id, mention: item.mention, receivedAt, tags, clusterId: this.clusterOf(item, receivedAt, tags) });
   }
 
   /** Gets back the clusters still open; the worker waits for it before taking jobs. */
@@ -56,13 +71,13 @@ export class MentionPipelineService {
     return this.batcher.drain();
   }
 
-  private clusterOf(job: IngestJobData, tags: MentionTags): string {
+  private clusterOf(item: IngestJobItem, receivedAt: string, tags: MentionTags): string {
     try {
-      return this.clusters.assign(job.id, job.mention, job.receivedAt, tags);
+      return this.clusters.assign(item.id, item.mention, receivedAt, tags);
     } catch (err) {
       // A fault in clustering must not stop the pipeline: the mention stands alone.
-      this.logger.error({ err, id: job.id }, 'near-duplicate clustering failed');
-      return job.id;
+      this.logger.error({ err, id: item.id }, 'near-duplicate clustering failed');
+      return item.id;
     }
   }
 

@@ -82,6 +82,7 @@ export const id = {
     newItemsHint: 'Gulir ke atas untuk melihat pesan baru',
     similar: '+{{count}} serupa',
     similarHint: '{{count}} pesan lain yang hampir sama (retweet, salin-tempel)',
+    holder: 'Ditangani {{name}}',
   },
   detail: {
     label: 'Rincian pesan',
@@ -114,6 +115,17 @@ export const id = {
     raw: 'Data asli (JSON)',
     rawLoading: 'Memuat data asli…',
     rawMissing: 'Data asli tidak tersedia.',
+  },
+  desk: {
+    title: 'Penanganan',
+    unclaimed: 'Belum diklaim',
+    heldByMe: 'Anda yang menangani',
+    heldBy: 'Ditangani {{name}}',
+    claim: 'Klaim',
+    release: 'Lepas',
+    status: 'Status',
+    claimedElsewhere: 'Sudah diklaim oleh {{name}}',
+    failed: 'Gagal: {{message}}',
   },
   correction: {
     title: 'Koreksi triase',
@@ -244,6 +256,7 @@ export const en: Resources = {
     newItemsHint: 'Scroll to the top to see new messages',
     similar: '+{{count}} similar',
     similarHint: '{{count}} other near-identical messages (retweets, copy-paste)',
+    holder: 'Handled by {{name}}',
   },
   detail: {
     label: 'Message details',
@@ -276,6 +289,17 @@ export const en: Resources = {
     raw: 'Original payload (JSON)',
     rawLoading: 'Loading the original payload…',
     rawMissing: 'No original payload available.',
+  },
+  desk: {
+    title: 'Handling',
+    unclaimed: 'Not claimed',
+    heldByMe: 'You are handling this',
+    heldBy: 'Handled by {{name}}',
+    claim: 'Claim',
+    release: 'Release',
+    status: 'Status',
+    claimedElsewhere: 'Already claimed by {{name}}',
+    failed: 'Failed: {{message}}',
   },
   correction: {
     title: 'Correct triage',

@@ -1,0 +1,25 @@
+import type { QueryClient } from '@tanstack/react-query';
+import type { Mention, MentionDeskState } from '@sigap/contracts';
+import { cachedMention } from './correction-cache';
+import { applyLiveBatch } from './live-cache';
+
+/** The mention with the desk's state (status and holder) of `update`. */
+export const applyDeskState = (mention: Mention, update: MentionDeskState): Mention => ({
+  ...mention,
+  status: update.status,
+  claimedBy: update.claimedBy,
+  claimedAt: update.claimedAt,
+});
+
+/**
+ * A claim, release or status change (ours, or announced live): the mention is updated in its
+ * detail query and every cached list, through the live merge (so a list filtered by status drops
+ * it). Returns the updated mention, or undefined when no cache held it.
+ */
+export const applyMentionUpdate = (queryClient: QueryClient, update: MentionDeskState): Mention | undefined => {
+  const current = cachedMention(queryClient, update.id);
+  if (!current) return undefined;
+  const updated = applyDeskState(current, update);
+  applyLiveBatch(queryClient, [updated]);
+  return updated;
+};

@@ -1,0 +1,58 @@
+import { describe, expect, it, vi } from 'vitest';
+import { fireEvent, screen } from '@testing-library/react';
+import { renderWithProviders } from '../testing/render';
+import { DeskControls, type DeskControlsProps } from './desk-controls';
+import { MentionRow } from './mention-row';
+import { makeMention } from '../testing/mention.fixture';
+
+const props = (overrides: Partial<DeskControlsProps> = {}): DeskControlsProps => ({
+  status: 'new',
+  holder: null,
+  heldByMe: false,
+  canReleaseOthers: false,
+  onClaim: vi.fn(),
+  onRelease: vi.fn(),
+  onStatusChange: vi.fn(),
+  busy: false,
+  error: null,
+  ...overrides,
+});
+
+describe('DeskControls', () => {
+  it('offers Klaim for an unclaimed mention', () => {
+    const onClaim = vi.fn();
+    renderWithProviders(<DeskControls {...props({ onClaim })} />);
+    expect(screen.getByTestId('desk-holder').textContent).toBe('Belum diklaim');
+    fireEvent.click(screen.getByTestId('desk-claim'));
+    expect(onClaim).toHaveBeenCalledOnce();
+  });
+
+  it('names the holder and offers Lepas only to the holder or a supervisor', () => {
+    const holder = { id: 'u-2', name: 'Rina' };
+    const { unmount } = renderWithProviders(<DeskControls {...props({ holder })} />);
+    expect(screen.getByTestId('desk-holder').textContent).toBe('Ditangani Rina');
+    expect(screen.queryByTestId('desk-release')).toBeNull();
+    expect(screen.queryByTestId('desk-claim')).toBeNull();
+    unmount();
+    const onRelease = vi.fn();
+    renderWithProviders(<DeskControls {...props({ holder, heldByMe: true, onRelease })} />);
+    fireEvent.click(screen.getByTestId('desk-release'));
+    expect(onRelease).toHaveBeenCalledOnce();
+  });
+
+  it('changes the status', () => {
+    const onStatusChange = vi.fn();
+    renderWithProviders(<DeskControls {...props({ onStatusChange })} />);
+    fireEvent.change(screen.getByTestId('desk-status'), { target: { value: 'resolved' } });
+    expect(onStatusChange).toHaveBeenCalledWith('resolved');
+  });
+});
+
+describe('MentionRow holder', () => {
+  it('shows who holds the mention', () => {
+    renderWithProviders(
+      <MentionRow mention={makeMention({ claimedBy: { id: 'u-2', name: 'Rina' } })} place={null} selected={false} onSelect={() => undefined} />,
+    );
+    expect(screen.getByTestId('mention-row-holder').textContent).toBe('Rina');
+  });
+});

@@ -1,0 +1,2 @@
+export * from './lib/desk.module';
+export * from './lib/desk.service';
