@@ -19,7 +19,9 @@ export function sigapDataSourceOptions(databaseUrl: string, applicationName: str
     migrationsTableName: 'sigap_migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,
-    logging: ['error'],
+    // TypeORM's own logger writes plain text with every query parameter (citizens' messages);
+    // failures surface as exceptions and are logged by the callers as JSON instead.
+    logging: false,
     applicationName,
     extra: { max: 10 },
   };

@@ -31,7 +31,15 @@ export class CoreModule {
             name: `sigap-${config.app}`,
             genReqId: (req) => (req.headers['x-request-id'] as string | undefined) ?? randomUUID(),
             redact: {
-              paths: ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie', 'req.body.password'],
+              // Failed-query errors carry every parameter of the batch (citizens' messages): keep them out.
+              paths: [
+                'req.headers.authorization',
+                'req.headers["x-api-key"]',
+                'req.headers.cookie',
+                'req.body.password',
+                'err.parameters',
+                'err.driverError.parameters',
+              ],
               censor: '[redacted]',
             },
             autoLogging: { ignore: (req) => req.url?.startsWith('/api/health') ?? false },
