@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { MentionCorrectionView, MentionTags, TriageModelView, Urgency } from '@sigap/contracts';
-import { createUser, login, mention, postMentions, startStack, waitFor, type Stack } from '../support/stack';
+import { apiCall, createUser, login, mention, postMentions, startStack, waitFor, type Stack } from '../support/stack';
 
 interface StoredMention {
   id: string;
@@ -15,15 +15,7 @@ describe('corrections by admins, and the learned model trained from them', () =>
   const tokens: Record<'supervisor' | 'dlh' | 'dishub' | 'liaison', string> = { supervisor: '', dlh: '', dishub: '', liaison: '' };
   const run = randomUUID().slice(0, 8);
 
-  const call = async <T>(method: string, path: string, token: string, body?: unknown) => {
-    const response = await fetch(`${stack.baseUrl}/api/v1${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
-  };
+  const call = <T>(method: string, path: string, token: string, body?: unknown) => apiCall<T>(stack, method, path, token, body);
 
   const stored = async (externalId: string): Promise<StoredMention> =>
     waitFor(`mention ${externalId}`, async () => {

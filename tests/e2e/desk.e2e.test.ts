@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 import type { ApiErrorBody, LiveMentionUpdate, Mention, MentionClaimConflict, MentionDeskState } from '@sigap/contracts';
-import { createUser, login, mention, postMentions, startStack, waitFor, type Stack } from '../support/stack';
+import { apiCall, createUser, login, mention, postMentions, startStack, waitFor, type Stack } from '../support/stack';
 
 const SAMPAH = 'sampah numpuk di TPS pasar sudah seminggu belum diangkut, bau banget';
 const ADMINS = 50;
@@ -35,15 +35,7 @@ describe('desk: claims, status and the audit log', () => {
   const run = randomUUID().slice(0, 8);
   let seq = 0;
 
-  const call = async <T>(method: string, path: string, token: string, body?: unknown) => {
-    const response = await fetch(`${stack.baseUrl}/api/v1${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
-  };
+  const call = <T>(method: string, path: string, token: string, body?: unknown) => apiCall<T>(stack, method, path, token, body);
 
   /** A fresh mention routed to DLH (not to DISHUB). */
   const newMention = async (): Promise<string> => {

@@ -10,7 +10,7 @@ import type {
   RuleSetVersionSummary,
   Urgency,
 } from '@sigap/contracts';
-import { createUser, login, mention, postMentions, startStack, waitFor, type Stack } from '../support/stack';
+import { apiCall, createUser, login, mention, postMentions, startStack, waitFor, type Stack } from '../support/stack';
 
 interface StoredProbe {
   rule_set_version: string;
@@ -26,19 +26,8 @@ describe('triage rule sets: versions, draft trial, publish and rollback without 
   const run = randomUUID().slice(0, 8);
   let probes = 0;
 
-  const call = async <T>(method: string, path: string, token: string | null, body?: unknown, headers: Record<string, string> = {}) => {
-    const response = await fetch(`${stack.baseUrl}/api/v1${path}`, {
-      method,
-      headers: {
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...headers,
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
-  };
+  const call = <T>(method: string, path: string, token: string | null, body?: unknown, headers: Record<string, string> = {}) =>
+    apiCall<T>(stack, method, path, token, body, headers);
 
   /** Ingests one mention, waits for the worker to store it and returns what it was tagged with. */
   const storeProbe = async (text: string): Promise<StoredProbe> => {

@@ -218,6 +218,28 @@ export async function login(stack: Stack, email: string, password: string): Prom
   return (await response.json()) as LoginResponse;
 }
 
+/** Calls `/api/v1<path>` as a user (or with extra headers) and parses the JSON answer, if any. */
+export async function apiCall<T>(
+  stack: Stack,
+  method: string,
+  path: string,
+  token: string | null,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: T }> {
+  const response = await fetch(`${stack.baseUrl}/api/v1${path}`, {
+    method,
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...headers,
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
+}
+
 export async function postMentions(stack: Stack, body: unknown, key = stack.ingestKey): Promise<Response> {
   return fetch(`${stack.baseUrl}/api/v1/mentions`, {
     method: 'POST',

@@ -11,6 +11,7 @@ export {
   matchesMentionFilters,
   normalizeMentionFilters,
   toMentionSearchParams,
+  writeFilterParams,
   type MentionFilters,
 } from './lib/mention-filters';
 export { flattenMentionPages, mergeLiveBatch, type MentionListData } from './lib/mention-cache';

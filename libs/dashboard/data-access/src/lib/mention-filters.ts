@@ -58,12 +58,11 @@ export const hasActiveFilters = (filters: MentionFilters): boolean =>
   filters.status.length > 0 ||
   filters.q.length > 0;
 
-/** The REST query string for one page (multi-value filters comma-separated). */
-export const toMentionSearchParams = (
-  filters: MentionFilters,
-  page: Pick<MentionQuery, 'cursor' | 'limit'> = {},
-): URLSearchParams => {
-  const params = new URLSearchParams();
+/**
+ * Writes the filters (not the sort) the way the API reads them, multi-value filters
+ * comma-separated; the inbox's address uses the same form.
+ */
+export const writeFilterParams = (params: URLSearchParams, filters: MentionFilters): void => {
   const list = (key: string, values: readonly string[]): void => {
     if (values.length) params.set(key, values.join(','));
   };
@@ -73,6 +72,15 @@ export const toMentionSearchParams = (
   list('kecamatan', filters.kecamatan);
   list('status', filters.status);
   if (filters.q) params.set('q', filters.q);
+};
+
+/** The REST query string for one page (multi-value filters comma-separated). */
+export const toMentionSearchParams = (
+  filters: MentionFilters,
+  page: Pick<MentionQuery, 'cursor' | 'limit'> = {},
+): URLSearchParams => {
+  const params = new URLSearchParams();
+  writeFilterParams(params, filters);
   params.set('sort', filters.sort);
   if (page.cursor) params.set('cursor', page.cursor);
   if (page.limit !== undefined) params.set('limit', String(page.limit));

@@ -1,5 +1,5 @@
 import { MENTION_SORTS, type Channel, type MentionSort, type MentionStatus, type Urgency } from '@sigap/contracts';
-import { normalizeMentionFilters, type MentionFilters } from '@sigap/dashboard/data-access';
+import { normalizeMentionFilters, writeFilterParams, type MentionFilters } from '@sigap/dashboard/data-access';
 
 /** The inbox keeps its filters and selection in the address, so a reload or a shared link shows the same view. */
 export interface InboxUrlState {
@@ -31,15 +31,7 @@ export const readInboxUrl = (params: URLSearchParams): InboxUrlState => {
 
 export const writeInboxUrl = ({ filters, selectedId }: InboxUrlState): URLSearchParams => {
   const params = new URLSearchParams();
-  const put = (key: string, values: readonly string[]): void => {
-    if (values.length) params.set(key, values.join(','));
-  };
-  put('urgency', filters.urgency);
-  put('opd', filters.opd);
-  put('channel', filters.channel);
-  put('kecamatan', filters.kecamatan);
-  put('status', filters.status);
-  if (filters.q) params.set('q', filters.q);
+  writeFilterParams(params, filters);
   if (filters.sort !== normalizeMentionFilters({}).sort) params.set('sort', filters.sort);
   if (selectedId) params.set('m', selectedId);
   return params;
