@@ -108,16 +108,16 @@ describe('desk: claims, status and the audit log', () => {
   it('hides mentions of other OPDs (404) and refuses liaisons (403)', async () => {
     const id = await newMention();
     expect((await call('POST', `/mentions/${id}/claim`, tokens.dishub)).status).toBe(404);
-    expect((await call('POST', `/mentions/${id}/status`, tokens.dishub, { status: 'resolved' })).status).toBe(404);
+    expect((await call('POST', `/mentions/${id}/status`, tokens.dishub, { status: 'selesai' })).status).toBe(404);
     expect((await call('POST', `/mentions/${id}/release`, tokens.dishub)).status).toBe(404);
     expect((await call('POST', `/mentions/${randomUUID()}/claim`, tokens.supervisor)).status).toBe(404);
     expect((await call('POST', `/mentions/not-a-uuid/claim`, tokens.supervisor)).status).toBe(404);
     expect((await call('POST', `/mentions/${id}/claim`, tokens.liaison)).status).toBe(403);
-    expect((await call('POST', `/mentions/${id}/status`, tokens.liaison, { status: 'resolved' })).status).toBe(403);
+    expect((await call('POST', `/mentions/${id}/status`, tokens.liaison, { status: 'selesai' })).status).toBe(403);
     expect((await call('POST', `/mentions/${id}/release`, tokens.liaison)).status).toBe(403);
     expect((await call('POST', `/mentions/${id}/status`, admins[0].token, { status: 'nope' })).status).toBe(400);
     const { rows } = await stack.db.query('SELECT status, claimed_by FROM mentions WHERE id = $1', [id]);
-    expect(rows[0]).toEqual({ status: 'new', claimed_by: null });
+    expect(rows[0]).toEqual({ status: 'baru', claimed_by: null });
     expect(await auditOf(id)).toHaveLength(0);
   });
 
@@ -137,9 +137,9 @@ describe('desk: claims, status and the audit log', () => {
     expect((await call('POST', `/mentions/${id}/claim`, other.token)).status).toBe(200);
     expect((await call('POST', `/mentions/${id}/release`, tokens.supervisor)).status).toBe(200);
 
-    const changed = await call<MentionDeskState>('POST', `/mentions/${id}/status`, other.token, { status: 'resolved', reason: 'sudah diangkut' });
-    expect(changed).toMatchObject({ status: 200, body: { id, status: 'resolved' } });
-    expect((await call<Mention>('GET', `/mentions/${id}`, other.token)).body.status).toBe('resolved');
+    const changed = await call<MentionDeskState>('POST', `/mentions/${id}/status`, other.token, { status: 'selesai', reason: 'sudah diangkut' });
+    expect(changed).toMatchObject({ status: 200, body: { id, status: 'selesai' } });
+    expect((await call<Mention>('GET', `/mentions/${id}`, other.token)).body.status).toBe('selesai');
 
     const audit = await auditOf(id);
     expect(audit.map((row) => [row.action, row.actor_id])).toEqual([
@@ -150,8 +150,58 @@ describe('desk: claims, status and the audit log', () => {
       ['mention.status', other.id],
     ]);
     expect(audit[3].actor_role).toBe('supervisor');
-    expect(audit[4].before).toMatchObject({ status: 'new' });
-    expect(audit[4].after).toMatchObject({ status: 'resolved', reason: 'sudah diangkut' });
+    expect(audit[4].before).toMatchObject({ status: 'baru' });
+    expect(audit[4].after).toMatchObject({ status: 'selesai', reason: 'sudah diangkut' });
+  });
+
+  it('validates every status change against the workflow', async () => {
+    const id = await newMention();
+    const [admin] = admins;
+    const status = (body: unknown) => call<ApiErrorBody & MentionDeskState>('POST', `/mentions/${id}/status`, admin.token, body);
+
+    const claimed = await call<MentionDeskState>('POST', `/mentions/${id}/claim`, admin.token);
+    expect(claimed.body.status).toBe('ditangani');
+    const byHand = await status({ status: 'dibalas' });
+    expect(byHand.status).toBe(400);
+    expect(byHand.body.details).toEqual([{ field: 'status', message: expect.stringContaining('reply') }]);
+    expect((await status({ status: 'menunggu_persetujuan' })).status).toBe(400);
+
+    expect((await status({ status: 'spam' })).status).toBe(200);
+    const refused = await status({ status: 'selesai' });
+    expect(refused.status).toBe(409);
+    expect(refused.body.details).toEqual({ from: 'spam', to: 'selesai' });
+    expect((await status({ status: 'baru' })).status).toBe(200);
+    const released = await call<MentionDeskState>('POST', `/mentions/${id}/release`, admin.token);
+    expect(released.body).toMatchObject({ status: 'baru', claimedBy: null });
+
+    const hoax = await status({ status: 'hoaks', reason: 'foto lama' });
+    expect(hoax.body.opdCodes).toEqual(expect.arrayContaining(['DLH', 'DISKOMINFO']));
+    expect((await status({ status: 'selesai' })).status).toBe(200);
+    const rows = await auditOf(id);
+    expect(rows.filter((row) => row.action === 'mention.status').map((row) => row.after?.status)).toEqual(['spam', 'baru', 'hoaks', 'selesai']);
+  });
+
+  it('forwards a mention outside its remit (bukan wewenang) to another OPD, with a reason', async () => {
+    const id = await newMention();
+    const [admin] = admins;
+    const status = (body: unknown) => call<ApiErrorBody & MentionDeskState>('POST', `/mentions/${id}/status`, admin.token, body);
+    expect((await call('POST', `/mentions/${id}/claim`, admin.token)).status).toBe(200);
+
+    const noReason = await status({ status: 'bukan_wewenang', forwardTo: 'DISHUB' });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.details).toEqual([{ field: 'reason', message: 'required' }]);
+    expect((await status({ status: 'bukan_wewenang', reason: 'jalan rusak' })).body.details).toEqual([{ field: 'forwardTo', message: 'required' }]);
+    expect((await status({ status: 'bukan_wewenang', reason: 'x', forwardTo: 'NOPE' })).status).toBe(400);
+
+    const forwarded = await status({ status: 'bukan_wewenang', reason: 'urusan lampu lalu lintas', forwardTo: 'DISHUB' });
+    expect(forwarded.body).toMatchObject({ status: 'bukan_wewenang', opdCodes: ['DISHUB'], claimedBy: null });
+    const { rows } = await stack.db.query('SELECT from_opds, to_opd, reason, forwarded_by FROM mention_forwards WHERE mention_id = $1', [id]);
+    expect(rows).toEqual([{ from_opds: expect.arrayContaining(['DLH']), to_opd: 'DISHUB', reason: 'urusan lampu lalu lintas', forwarded_by: admin.id }]);
+
+    // It left DLH's desk and arrived at DISHUB's, where claiming starts handling again.
+    expect((await call('GET', `/mentions/${id}`, admin.token)).status).toBe(404);
+    const taken = await call<MentionDeskState>('POST', `/mentions/${id}/claim`, tokens.dishub);
+    expect(taken.body).toMatchObject({ status: 'ditangani' });
   });
 
   it('records logins, successful and failed', async () => {
@@ -204,11 +254,11 @@ describe('desk: claims, status and the audit log', () => {
     expect(claimed.status).toBe(200);
     const seen = await waitFor('the claim to reach a colleague', async () => colleague.updates.find((u) => u.id === id), 5_000);
     expect(Date.now() - claimedAt).toBeLessThan(1_000);
-    expect(seen).toMatchObject({ id, status: 'new', claimedBy: { id: admins[2].id, name: admins[2].name } });
+    expect(seen).toMatchObject({ id, status: 'ditangani', claimedBy: { id: admins[2].id, name: admins[2].name } });
     await waitFor('the claim to reach the supervisor', async () => supervisor.updates.find((u) => u.id === id), 5_000);
 
-    expect((await call('POST', `/mentions/${id}/status`, admins[2].token, { status: 'in_progress' })).status).toBe(200);
-    await waitFor('the status change', async () => colleague.updates.find((u) => u.id === id && u.status === 'in_progress'), 5_000);
+    expect((await call('POST', `/mentions/${id}/status`, admins[2].token, { status: 'selesai' })).status).toBe(200);
+    await waitFor('the status change', async () => colleague.updates.find((u) => u.id === id && u.status === 'selesai'), 5_000);
     expect(otherOpd.updates.filter((u) => u.id === id)).toHaveLength(0);
   });
 });

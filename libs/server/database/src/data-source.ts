@@ -6,8 +6,17 @@ import { Clusters1764400000000 } from './migrations/1764400000000-clusters';
 import { RuleSets1764500000000 } from './migrations/1764500000000-rule-sets';
 import { Corrections1764600000000 } from './migrations/1764600000000-corrections';
 import { AuditAndClaims1764700000000 } from './migrations/1764700000000-audit-and-claims';
+import { DeskWorkflow1764800000000 } from './migrations/1764800000000-desk-workflow';
 
-export const SIGAP_MIGRATIONS = [InitialSchema1764331200000, SeedReferenceData1764331260000, Clusters1764400000000, RuleSets1764500000000, Corrections1764600000000, AuditAndClaims1764700000000];
+export const SIGAP_MIGRATIONS = [
+  InitialSchema1764331200000,
+  SeedReferenceData1764331260000,
+  Clusters1764400000000,
+  RuleSets1764500000000,
+  Corrections1764600000000,
+  AuditAndClaims1764700000000,
+  DeskWorkflow1764800000000,
+];
 
 /** Schema changes only ever come from migrations; `synchronize` stays off. */
 export function sigapDataSourceOptions(databaseUrl: string, applicationName: string): DataSourceOptions {

@@ -5,3 +5,4 @@ export * from './live';
 export * from './reference';
 export * from './rule-set';
 export * from './correction';
+export * from './status-workflow';

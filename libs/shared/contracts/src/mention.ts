@@ -1,3 +1,5 @@
+import type { MentionStatus } from './status-workflow';
+
 /** Channels Sigap ingests from. The ingest API rejects any other value. */
 export const CHANNELS = [
   'x',
@@ -19,8 +21,6 @@ export type Urgency = (typeof URGENCIES)[number];
 
 export const urgencyRank = (urgency: Urgency): number => URGENCIES.indexOf(urgency);
 
-export const MENTION_STATUSES = ['new', 'in_progress', 'resolved', 'dismissed'] as const;
-export type MentionStatus = (typeof MENTION_STATUSES)[number];
 
 export const INGEST_LIMITS = {
   maxItemsPerRequest: 1000,
@@ -156,6 +156,14 @@ export interface Mention {
   claimedBy: MentionHolder | null;
   /** When it was claimed; null when nobody holds it. */
   claimedAt: string | null;
+  /** The admin a supervisor or the round-robin assigned it to; null when unassigned. */
+  assignedTo: MentionHolder | null;
+  /** The citizen's ticket number, e.g. `BDG-2026-000123` (year received, stream position). */
+  ticketNumber: string;
+  /** Free labels set by admins (bulk "tag"). */
+  labels: string[];
+  /** Steps of the escalation ladder taken so far (0: not escalated). */
+  escalationLevel: number;
   /** Only on `GET /api/v1/mentions/:id`: the original payload, verbatim. */
   raw?: unknown;
 }
@@ -172,12 +180,25 @@ export interface MentionDeskState {
   status: MentionStatus;
   claimedBy: MentionHolder | null;
   claimedAt: string | null;
+  assignedTo: MentionHolder | null;
+  opdCodes: string[];
+  labels: string[];
+  escalationLevel: number;
 }
 
 /** `POST /api/v1/mentions/:id/status`. */
 export interface MentionStatusRequest {
   status: MentionStatus;
+  /** Required for `bukan_wewenang`; kept in the audit log for every status. */
   reason?: string;
+  /** With `bukan_wewenang`: the OPD code the mention is forwarded to. */
+  forwardTo?: string;
+}
+
+/** `POST /api/v1/mentions/:id/claim` body (optional). */
+export interface MentionClaimRequest {
+  /** Also claim every mention of its near-duplicate cluster that nobody holds. */
+  cluster?: boolean;
 }
 
 /** `details` of the 409 answered to a claim when someone else holds the mention. */

@@ -7,33 +7,35 @@ import type { MentionListData } from './mention-cache';
 import { emptyMentionFilters } from './mention-filters';
 import { queryKeys } from './query-keys';
 
+const deskExtras = { assignedTo: null, opdCodes: [], labels: [], escalationLevel: 0 };
+
 describe('applyMentionUpdate', () => {
   it('shows a claim and a status change in the detail and every list, by each list’s filters', () => {
     const client = new QueryClient();
     const all = emptyMentionFilters();
-    const newOnly = { ...emptyMentionFilters(), status: ['new' as const] };
-    const target = makeMention({ id: 't', status: 'new', raw: { original: true } });
-    const other = makeMention({ id: 'o', status: 'new' });
+    const newOnly = { ...emptyMentionFilters(), status: ['baru' as const] };
+    const target = makeMention({ id: 't', status: 'baru', raw: { original: true } });
+    const other = makeMention({ id: 'o', status: 'baru' });
     const { raw: _raw, ...listed } = target;
     client.setQueryData(queryKeys.mentionList(all), listData({ items: [listed, other], nextCursor: null }));
     client.setQueryData(queryKeys.mentionList(newOnly), listData({ items: [listed, other], nextCursor: null }));
     client.setQueryData(queryKeys.mentionDetail('t'), target);
 
     const holder = { id: 'u-1', name: 'Admin DLH' };
-    const claimed = applyMentionUpdate(client, { id: 't', status: 'new', claimedBy: holder, claimedAt: '2026-11-28T10:00:00.000Z' });
+    const claimed = applyMentionUpdate(client, { id: 't', status: 'baru', claimedBy: holder, claimedAt: '2026-11-28T10:00:00.000Z', ...deskExtras });
     expect(claimed?.claimedBy).toEqual(holder);
     const detail = client.getQueryData<Mention>(queryKeys.mentionDetail('t'));
     expect(detail).toMatchObject({ claimedBy: holder, claimedAt: '2026-11-28T10:00:00.000Z', raw: { original: true } });
     const listedAll = client.getQueryData<MentionListData>(queryKeys.mentionList(all));
     expect(listedAll?.pages[0].items.find((m) => m.id === 't')?.claimedBy).toEqual(holder);
 
-    applyMentionUpdate(client, { id: 't', status: 'resolved', claimedBy: holder, claimedAt: '2026-11-28T10:00:00.000Z' });
+    applyMentionUpdate(client, { id: 't', status: 'selesai', claimedBy: holder, claimedAt: '2026-11-28T10:00:00.000Z', ...deskExtras });
     expect(ids(client.getQueryData<MentionListData>(queryKeys.mentionList(newOnly)))).toEqual(['o']);
-    expect(client.getQueryData<Mention>(queryKeys.mentionDetail('t'))?.status).toBe('resolved');
+    expect(client.getQueryData<Mention>(queryKeys.mentionDetail('t'))?.status).toBe('selesai');
   });
 
   it('does nothing for a mention no cache holds', () => {
     const client = new QueryClient();
-    expect(applyMentionUpdate(client, { id: 'x', status: 'new', claimedBy: null, claimedAt: null })).toBeUndefined();
+    expect(applyMentionUpdate(client, { id: 'x', status: 'baru', claimedBy: null, claimedAt: null, ...deskExtras })).toBeUndefined();
   });
 });

@@ -3,12 +3,16 @@ import type { Mention, MentionDeskState } from '@sigap/contracts';
 import { cachedMention } from './correction-cache';
 import { applyLiveBatch } from './live-cache';
 
-/** The mention with the desk's state (status and holder) of `update`. */
+/** The mention with the desk's state (status, holder, assignee, routing, labels) of `update`. */
 export const applyDeskState = (mention: Mention, update: MentionDeskState): Mention => ({
   ...mention,
   status: update.status,
   claimedBy: update.claimedBy,
   claimedAt: update.claimedAt,
+  assignedTo: update.assignedTo,
+  opdCodes: update.opdCodes,
+  labels: update.labels,
+  escalationLevel: update.escalationLevel,
 });
 
 /**

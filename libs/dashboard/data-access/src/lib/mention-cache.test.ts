@@ -39,25 +39,25 @@ describe('mergeLiveBatch', () => {
     const first = makeMention({ id: 'a', urgency: 'high', postedAt: at(1), seq: 1 });
     const second = makeMention({ id: 'b', urgency: 'high', postedAt: at(0), seq: 2 });
     const data = listData({ items: [first, second], nextCursor: null });
-    const update = { ...first, seq: 3, status: 'in_progress' as const };
+    const update = { ...first, seq: 3, status: 'ditangani' as const };
 
     const result = mergeLiveBatch(data, [update, update], byUrgency);
     expect(ids(result)).toEqual(['a', 'b']);
-    expect(result?.pages[0].items[0].status).toBe('in_progress');
+    expect(result?.pages[0].items[0].status).toBe('ditangani');
   });
 
   it('ignores a replayed copy older than the one held', () => {
-    const held = makeMention({ id: 'a', seq: 5, status: 'resolved' });
+    const held = makeMention({ id: 'a', seq: 5, status: 'selesai' });
     const data = listData({ items: [held], nextCursor: null });
-    const result = mergeLiveBatch(data, [{ ...held, seq: 4, status: 'new' }], byUrgency);
-    expect(result?.pages[0].items[0].status).toBe('resolved');
+    const result = mergeLiveBatch(data, [{ ...held, seq: 4, status: 'baru' }], byUrgency);
+    expect(result?.pages[0].items[0].status).toBe('selesai');
   });
 
   it('removes a known mention that no longer matches the filters', () => {
-    const item = makeMention({ id: 'a', status: 'new' });
-    const filters: MentionFilters = { ...byUrgency, status: ['new'] };
+    const item = makeMention({ id: 'a', status: 'baru' });
+    const filters: MentionFilters = { ...byUrgency, status: ['baru'] };
     const data = listData({ items: [item], nextCursor: null });
-    expect(ids(mergeLiveBatch(data, [{ ...item, seq: item.seq + 1, status: 'resolved' }], filters))).toEqual([]);
+    expect(ids(mergeLiveBatch(data, [{ ...item, seq: item.seq + 1, status: 'selesai' }], filters))).toEqual([]);
   });
 
   it('leaves a mention that sorts after the loaded pages for the next page', () => {

@@ -17,13 +17,13 @@ describe('matchesMentionFilters', () => {
   });
 
   it('matches any of several urgencies, channels and statuses', () => {
-    const mention = makeMention({ urgency: 'high', channel: 'instagram', status: 'in_progress' });
+    const mention = makeMention({ urgency: 'high', channel: 'instagram', status: 'ditangani' });
     expect(matchesMentionFilters(mention, filters({ urgency: ['critical', 'high'] }))).toBe(true);
     expect(matchesMentionFilters(mention, filters({ urgency: ['critical'] }))).toBe(false);
     expect(matchesMentionFilters(mention, filters({ channel: ['x', 'instagram'] }))).toBe(true);
     expect(matchesMentionFilters(mention, filters({ channel: ['x'] }))).toBe(false);
-    expect(matchesMentionFilters(mention, filters({ status: ['new', 'in_progress'] }))).toBe(true);
-    expect(matchesMentionFilters(mention, filters({ status: ['resolved'] }))).toBe(false);
+    expect(matchesMentionFilters(mention, filters({ status: ['baru', 'ditangani'] }))).toBe(true);
+    expect(matchesMentionFilters(mention, filters({ status: ['selesai'] }))).toBe(false);
   });
 
   it('matches an OPD when any of the mention OPD codes is selected', () => {

@@ -20,7 +20,7 @@ export const makeMention = (overrides: Partial<Mention> = {}): Mention => {
     inReplyTo: null,
     media: [],
     location: null,
-    status: 'new',
+    status: 'baru',
     urgency,
     score: 10,
     opdCodes: [],
@@ -39,6 +39,10 @@ export const makeMention = (overrides: Partial<Mention> = {}): Mention => {
     clusterSize: 1,
     claimedBy: null,
     claimedAt: null,
+    assignedTo: null,
+    ticketNumber: 'BDG-2026-000001',
+    labels: [],
+    escalationLevel: 0,
     ...overrides,
   };
 };

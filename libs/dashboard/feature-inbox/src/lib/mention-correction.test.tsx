@@ -22,7 +22,7 @@ const mention: Mention = {
   inReplyTo: null,
   media: [],
   location: null,
-  status: 'new',
+  status: 'baru',
   urgency: 'normal',
   score: 40,
   opdCodes: ['DLH', 'KEC-3273010'],
@@ -44,6 +44,10 @@ const mention: Mention = {
   clusterSize: 1,
   claimedBy: null,
   claimedAt: null,
+  assignedTo: null,
+  ticketNumber: 'BDG-2026-000001',
+  labels: [],
+  escalationLevel: 0,
 };
 
 const opds: OpdView[] = [

@@ -6,7 +6,7 @@ import { MentionRow } from './mention-row';
 import { makeMention } from '../testing/mention.fixture';
 
 const props = (overrides: Partial<DeskControlsProps> = {}): DeskControlsProps => ({
-  status: 'new',
+  status: 'baru',
   holder: null,
   heldByMe: false,
   canReleaseOthers: false,
@@ -43,8 +43,8 @@ describe('DeskControls', () => {
   it('changes the status', () => {
     const onStatusChange = vi.fn();
     renderWithProviders(<DeskControls {...props({ onStatusChange })} />);
-    fireEvent.change(screen.getByTestId('desk-status'), { target: { value: 'resolved' } });
-    expect(onStatusChange).toHaveBeenCalledWith('resolved');
+    fireEvent.change(screen.getByTestId('desk-status'), { target: { value: 'selesai' } });
+    expect(onStatusChange).toHaveBeenCalledWith('selesai');
   });
 });
 

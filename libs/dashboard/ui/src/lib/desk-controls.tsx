@@ -1,5 +1,5 @@
 import { Alert, Button, Group, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core';
-import { MENTION_STATUSES, type MentionHolder, type MentionStatus } from '@sigap/contracts';
+import { MENTION_STATUSES, manualStatusesFrom, type MentionHolder, type MentionStatus } from '@sigap/contracts';
 import { useTranslation } from 'react-i18next';
 
 export interface DeskControlsProps {
@@ -51,7 +51,7 @@ export const DeskControls = ({ status, holder, heldByMe, canReleaseOthers, onCla
             const value = event.currentTarget.value;
             if (isStatus(value)) onStatusChange(value);
           }}
-          data={MENTION_STATUSES.map((value) => ({ value, label: t(`status.${value}`) }))}
+          data={[status, ...manualStatusesFrom(status)].map((value) => ({ value, label: t(`status.${value}`) }))}
           disabled={busy}
           data-testid="desk-status"
         />

@@ -3,10 +3,15 @@ import type { MentionStatus } from '@sigap/contracts';
 import { useTranslation } from 'react-i18next';
 
 const COLORS: Record<MentionStatus, string> = {
-  new: 'indigo',
-  in_progress: 'yellow',
-  resolved: 'green',
-  dismissed: 'gray',
+  baru: 'indigo',
+  ditangani: 'yellow',
+  menunggu_persetujuan: 'orange',
+  dibalas: 'teal',
+  selesai: 'green',
+  eskalasi: 'red',
+  bukan_wewenang: 'grape',
+  spam: 'gray',
+  hoaks: 'pink',
 };
 
 export const StatusBadge = ({ status }: { status: MentionStatus }) => {

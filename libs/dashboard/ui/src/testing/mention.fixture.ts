@@ -13,7 +13,7 @@ export const makeMention = (overrides: Partial<Mention> = {}): Mention => ({
   inReplyTo: null,
   media: [],
   location: null,
-  status: 'new',
+  status: 'baru',
   urgency: 'critical',
   score: 91,
   opdCodes: ['DSDABM'],
@@ -32,5 +32,9 @@ export const makeMention = (overrides: Partial<Mention> = {}): Mention => ({
   clusterSize: 1,
   claimedBy: null,
   claimedAt: null,
+  assignedTo: null,
+  ticketNumber: 'BDG-2026-000001',
+  labels: [],
+  escalationLevel: 0,
   ...overrides,
 });

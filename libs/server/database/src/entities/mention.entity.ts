@@ -56,7 +56,7 @@ export class MentionEntity {
   @Column({ type: 'timestamptz', name: 'stored_at', default: () => 'now()' })
   storedAt: Date;
 
-  @Column({ type: 'text', default: 'new' })
+  @Column({ type: 'text', default: 'baru' })
   status: MentionStatus;
 
   @Column({ type: 'text' })
@@ -83,4 +83,25 @@ export class MentionEntity {
   /** The near-duplicate cluster (clusters.id); null for mentions stored before clusters existed. */
   @Column({ type: 'uuid', name: 'cluster_id', nullable: true })
   clusterId: string | null;
+
+  @Column({ type: 'uuid', name: 'claimed_by', nullable: true })
+  claimedBy: string | null;
+
+  @Column({ type: 'timestamptz', name: 'claimed_at', nullable: true })
+  claimedAt: Date | null;
+
+  @Column({ type: 'uuid', name: 'assigned_to', nullable: true })
+  assignedTo: string | null;
+
+  @Column({ type: 'timestamptz', name: 'assigned_at', nullable: true })
+  assignedAt: Date | null;
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  labels: string[];
+
+  @Column({ type: 'smallint', name: 'escalation_level', default: 0 })
+  escalationLevel: number;
+
+  @Column({ type: 'timestamptz', name: 'desk_activity_at', nullable: true })
+  deskActivityAt: Date | null;
 }

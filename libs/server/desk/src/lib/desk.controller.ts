@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { MentionDeskState } from '@sigap/contracts';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@sigap/server/auth';
 import { DeskService, type RequestOrigin } from './desk.service';
-import { MentionStatusDto } from './mention-status.dto';
+import { MentionClaimDto, MentionStatusDto } from './mention-status.dto';
 
 interface RequestLike {
   ip?: string;
@@ -23,8 +23,13 @@ export class DeskController {
   @HttpCode(200)
   @ApiResponse({ status: 409, description: 'someone else holds it; `details.holder` is `{ id, name }`' })
   @ApiResponse({ status: 404, description: 'no such mention, or outside the OPDs of the admin' })
-  claim(@CurrentUser() user: AuthenticatedUser, @Param('id') id: string, @Req() request: RequestLike): Promise<MentionDeskState> {
-    return this.desk.claim(user, id, originOf(request));
+  claim(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id') id: string,
+    @Body() dto: MentionClaimDto,
+    @Req() request: RequestLike,
+  ): Promise<MentionDeskState> {
+    return this.desk.claim(user, id, originOf(request), { cluster: dto?.cluster });
   }
 
   @Post(':id/release')
@@ -37,12 +42,14 @@ export class DeskController {
 
   @Post(':id/status')
   @HttpCode(200)
+  @ApiResponse({ status: 409, description: 'the workflow does not allow this change from the current status' })
+  @ApiResponse({ status: 400, description: 'a reply-flow status, or bukan_wewenang without reason/forwardTo' })
   setStatus(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id') id: string,
     @Body() dto: MentionStatusDto,
     @Req() request: RequestLike,
   ): Promise<MentionDeskState> {
-    return this.desk.setStatus(user, id, dto.status, dto.reason, originOf(request));
+    return this.desk.setStatus(user, id, dto, originOf(request));
   }
 }

@@ -1,8 +1,18 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { LIVE_UPDATE_CHANNEL, ROLES_SEEING_ALL, type LiveMentionUpdate, type MentionDeskState, type MentionStatus } from '@sigap/contracts';
+import {
+  HOAX_LANE_OPD,
+  LIVE_UPDATE_CHANNEL,
+  REPLY_FLOW_STATUSES,
+  ROLES_SEEING_ALL,
+  STATUSES_NEEDING_REASON,
+  canTransition,
+  type LiveMentionUpdate,
+  type MentionDeskState,
+  type MentionStatusRequest,
+} from '@sigap/contracts';
 import { AuditService, type AuditActor } from '@sigap/server/audit';
 import { mentionScopeOf, type AuthenticatedUser } from '@sigap/server/auth';
-import { REDIS_CLIENT, SIGAP_CONFIG, SigapErrorCode, SigapException, redisKey, type SigapConfig } from '@sigap/server/core';
+import { REDIS_CLIENT, SIGAP_CONFIG, SigapErrorCode, SigapException, redisKey, validationFailed, type SigapConfig } from '@sigap/server/core';
 import type Redis from 'ioredis';
 import type { EntityManager } from 'typeorm';
 import { DeskRepository, type DeskRow } from './desk.repository';
@@ -21,6 +31,10 @@ export function deskStateOf(row: DeskRow): MentionDeskState {
     status: row.status,
     claimedBy: row.claimed_by ? { id: row.claimed_by, name: row.claimed_by_name ?? '' } : null,
     claimedAt: row.claimed_at ? row.claimed_at.toISOString() : null,
+    assignedTo: row.assigned_to ? { id: row.assigned_to, name: row.assigned_to_name ?? '' } : null,
+    opdCodes: row.opd_codes,
+    labels: row.labels ?? [],
+    escalationLevel: row.escalation_level ?? 0,
   };
 }
 
@@ -40,26 +54,40 @@ export class DeskService {
     @Inject(SIGAP_CONFIG) private readonly config: SigapConfig,
   ) {}
 
-  async claim(user: AuthenticatedUser, id: string, origin: RequestOrigin): Promise<MentionDeskState> {
+  /**
+   * Claims one mention, and with `cluster` also every mention of its near-duplicate cluster that
+   * nobody holds (others' claims in the cluster are left alone).
+   */
+  async claim(user: AuthenticatedUser, id: string, origin: RequestOrigin, options: { cluster?: boolean } = {}): Promise<MentionDeskState> {
     const scope = this.actingScope(user);
-    const row = await this.desk.transaction(async (tx) => {
+    const { main, changed } = await this.desk.transaction(async (tx) => {
       const current = await this.findOrFail(tx, id, scope);
-      if (current.claimed_by === user.id) return null;
-      const claimed = await this.desk.claim(tx, current.id, user.id);
-      if (!claimed) {
-        const holder = await this.desk.find(tx, current.id, scope);
-        throw new SigapException(SigapErrorCode.CONFLICT, 'someone else holds this mention', {
-          holder: holder?.claimed_by ? { id: holder.claimed_by, name: holder.claimed_by_name ?? '' } : null,
-        });
+      const changedRows: DeskRow[] = [];
+      let mainRow = current;
+      if (current.claimed_by !== user.id) {
+        const claimed = await this.desk.claim(tx, current.id, user.id);
+        if (!claimed) {
+          const holder = await this.desk.find(tx, current.id, scope);
+          throw new SigapException(SigapErrorCode.CONFLICT, 'someone else holds this mention', {
+            holder: holder?.claimed_by ? { id: holder.claimed_by, name: holder.claimed_by_name ?? '' } : null,
+          });
+        }
+        await this.record(tx, user, origin, 'mention.claim', current, claimed);
+        changedRows.push(claimed);
+        mainRow = claimed;
       }
-      await this.record(tx, user, origin, 'mention.claim', current, claimed);
-      return claimed;
+      if (options.cluster && current.cluster_id) {
+        for (const sibling of await this.desk.claimRestOfCluster(tx, current.cluster_id, current.id, user.id, scope)) {
+          await this.record(tx, user, origin, 'mention.claim', { ...sibling, claimed_by: null, claimed_by_name: null, claimed_at: null }, sibling, undefined, {
+            viaCluster: current.cluster_id,
+          });
+          changedRows.push(sibling);
+        }
+      }
+      return { main: mainRow, changed: changedRows };
     });
-    if (!row) {
-      // Already held by this user: nothing changed, nothing to record or announce.
-      return this.desk.transaction(async (tx) => deskStateOf(await this.findOrFail(tx, id, scope)));
-    }
-    return this.announce(row);
+    for (const row of changed) await this.announce(row);
+    return deskStateOf(main);
   }
 
   /** The holder may release; supervisors and superadmins may release anyone's claim. Others: 403. */
@@ -80,15 +108,57 @@ export class DeskService {
     return this.announce(row);
   }
 
-  async setStatus(user: AuthenticatedUser, id: string, status: MentionStatus, reason: string | undefined, origin: RequestOrigin): Promise<MentionDeskState> {
+  /**
+   * A status change by hand, checked against the workflow. `bukan_wewenang` forwards the mention
+   * to another OPD (reason required, recorded for per-OPD counts) and frees it for that OPD;
+   * `hoaks` adds Diskominfo's verification lane to its routing.
+   */
+  async setStatus(user: AuthenticatedUser, id: string, request: MentionStatusRequest, origin: RequestOrigin): Promise<MentionDeskState> {
     const scope = this.actingScope(user);
+    const { status, forwardTo } = request;
+    const reason = request.reason?.trim() || undefined;
+    if (REPLY_FLOW_STATUSES.includes(status)) {
+      throw validationFailed([{ field: 'status', message: `"${status}" is set by sending or approving a reply, not by hand` }]);
+    }
+    if (STATUSES_NEEDING_REASON.includes(status) && !reason) {
+      throw validationFailed([{ field: 'reason', message: 'required' }]);
+    }
+    if (status === 'bukan_wewenang' && !forwardTo) {
+      throw validationFailed([{ field: 'forwardTo', message: 'required' }]);
+    }
+    if (forwardTo && status !== 'bukan_wewenang') {
+      throw validationFailed([{ field: 'forwardTo', message: 'not allowed here' }]);
+    }
     const row = await this.desk.transaction(async (tx) => {
       const current = await this.findOrFail(tx, id, scope, true);
-      const changed = await this.desk.setStatus(tx, current.id, status);
+      if (current.status === status) return null;
+      if (!canTransition(current.status, status)) {
+        throw new SigapException(SigapErrorCode.CONFLICT, `a mention that is "${current.status}" cannot become "${status}"`, {
+          from: current.status,
+          to: status,
+        });
+      }
+      let changed: DeskRow;
+      if (status === 'bukan_wewenang' && forwardTo) {
+        if (!(await this.desk.opdExists(tx, forwardTo))) {
+          throw validationFailed([{ field: 'forwardTo', message: 'unknown OPD code' }]);
+        }
+        if (current.opd_codes.length === 1 && current.opd_codes[0] === forwardTo) {
+          throw validationFailed([{ field: 'forwardTo', message: 'already routed there' }]);
+        }
+        await this.desk.recordForward(tx, { mentionId: current.id, fromOpds: current.opd_codes, toOpd: forwardTo, reason: reason ?? '', by: user.id });
+        changed = await this.desk.setStatus(tx, current.id, status, [forwardTo], true);
+      } else if (status === 'hoaks' && !current.opd_codes.includes(HOAX_LANE_OPD)) {
+        changed = await this.desk.setStatus(tx, current.id, status, [...current.opd_codes, HOAX_LANE_OPD]);
+      } else {
+        changed = await this.desk.setStatus(tx, current.id, status);
+      }
       await this.record(tx, user, origin, 'mention.status', current, changed, reason);
-      return changed;
+      return { current, changed };
     });
-    return this.announce(row);
+    if (!row) return this.desk.transaction(async (tx) => deskStateOf(await this.findOrFail(tx, id, scope)));
+    // Forwarding changes who may see it: the OPDs it left hear of it too, so their lists drop it.
+    return this.announce(row.changed, row.current.opd_codes);
   }
 
   private actingScope(user: AuthenticatedUser) {
@@ -103,23 +173,40 @@ export class DeskService {
     return row;
   }
 
-  private record(tx: EntityManager, user: AuthenticatedUser, origin: RequestOrigin, action: string, before: DeskRow, after: DeskRow, reason?: string) {
+  private record(
+    tx: EntityManager,
+    user: AuthenticatedUser,
+    origin: RequestOrigin,
+    action: string,
+    before: DeskRow,
+    after: DeskRow,
+    reason?: string,
+    extra: Record<string, unknown> = {},
+  ) {
     const actor: AuditActor = { id: user.id, role: user.role, ip: origin.ip, requestId: origin.requestId };
     const state = (row: DeskRow) => {
       const { id: _id, ...rest } = deskStateOf(row);
       return rest;
     };
     return this.audit.record(
-      { actor, action, entityType: 'mention', entityId: before.id, before: state(before), after: reason === undefined ? state(after) : { ...state(after), reason } },
+      {
+        actor,
+        action,
+        entityType: 'mention',
+        entityId: before.id,
+        before: state(before),
+        after: { ...state(after), ...(reason === undefined ? {} : { reason }), ...extra },
+      },
       tx,
     );
   }
 
   /** Tells every API instance (each relays to its live rooms); a lost message only delays dashboards. */
-  private async announce(row: DeskRow): Promise<MentionDeskState> {
+  private async announce(row: DeskRow, previousOpdCodes: string[] = []): Promise<MentionDeskState> {
     const update: LiveMentionUpdate = deskStateOf(row);
+    const opdCodes = [...new Set([...row.opd_codes, ...previousOpdCodes])];
     await this.redis
-      .publish(redisKey(this.config.redisPrefix, LIVE_UPDATE_CHANNEL), JSON.stringify({ opdCodes: row.opd_codes, update }))
+      .publish(redisKey(this.config.redisPrefix, LIVE_UPDATE_CHANNEL), JSON.stringify({ opdCodes, update }))
       .catch((err: unknown) => this.logger.warn({ err }, 'could not announce a mention update'));
     return update;
   }

@@ -1,4 +1,4 @@
-import type { Channel, Mention, MentionMediaInput, MentionStatus, MentionTags, Urgency } from '@sigap/contracts';
+import { ticketNumberOf, type Channel, type Mention, type MentionMediaInput, type MentionStatus, type MentionTags, type Urgency } from '@sigap/contracts';
 
 /** A row as the mention queries select it (mentions joined with authors). */
 export interface MentionRow {
@@ -32,6 +32,10 @@ export interface MentionRow {
   claimed_by: string | null;
   claimed_by_name: string | null;
   claimed_at: Date | null;
+  assigned_to: string | null;
+  assigned_to_name: string | null;
+  labels: string[];
+  escalation_level: number;
 }
 
 export function mapMention(row: MentionRow): Mention {
@@ -63,6 +67,10 @@ export function mapMention(row: MentionRow): Mention {
     clusterSize: row.cluster_size ?? 1,
     claimedBy: row.claimed_by ? { id: row.claimed_by, name: row.claimed_by_name ?? '' } : null,
     claimedAt: row.claimed_at ? row.claimed_at.toISOString() : null,
+    assignedTo: row.assigned_to ? { id: row.assigned_to, name: row.assigned_to_name ?? '' } : null,
+    ticketNumber: ticketNumberOf(Number(row.seq), row.received_at),
+    labels: row.labels ?? [],
+    escalationLevel: row.escalation_level ?? 0,
   };
   if (row.raw !== undefined) mention.raw = row.raw;
   return mention;

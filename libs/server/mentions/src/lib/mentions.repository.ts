@@ -50,9 +50,10 @@ const SELECT_MENTION = `
          m.posted_at, m.received_at, m.status, m.urgency, m.urgency_rank, m.score, m.opd_codes,
          m.kecamatan_code, m.tags, m.cluster_id, c.mention_count AS cluster_size,
          a.handle AS author_handle, a.name AS author_name, a.followers AS author_followers,
-         a.verified AS author_verified, m.claimed_by, m.claimed_at, h.name AS claimed_by_name`;
+         a.verified AS author_verified, m.claimed_by, m.claimed_at, h.name AS claimed_by_name,
+         m.assigned_to, asg.name AS assigned_to_name, m.labels, m.escalation_level`;
 const FROM_MENTIONS = `FROM mentions m JOIN authors a ON a.id = m.author_id LEFT JOIN clusters c ON c.id = m.cluster_id
-  LEFT JOIN users h ON h.id = m.claimed_by`;
+  LEFT JOIN users h ON h.id = m.claimed_by LEFT JOIN users asg ON asg.id = m.assigned_to`;
 
 // One lock for every writer: seq values then commit in the order they were drawn, so a reader
 // that has seen seq N never later finds a smaller seq appear (the live stream relies on it).

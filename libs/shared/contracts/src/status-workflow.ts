@@ -1,0 +1,62 @@
+/**
+ * The life of a mention on the desk. Values are stable machine codes; the dashboard shows them in
+ * Bahasa Indonesia ("menunggu persetujuan", "bukan wewenang", "spam/tidak relevan").
+ */
+export const MENTION_STATUSES = [
+  'baru',
+  'ditangani',
+  'menunggu_persetujuan',
+  'dibalas',
+  'selesai',
+  'eskalasi',
+  'bukan_wewenang',
+  'spam',
+  'hoaks',
+] as const;
+export type MentionStatus = (typeof MENTION_STATUSES)[number];
+
+/** Where each status may go next. Claims, replies and approvals move along the same table. */
+export const STATUS_TRANSITIONS: Readonly<Record<MentionStatus, readonly MentionStatus[]>> = {
+  baru: ['ditangani', 'selesai', 'eskalasi', 'bukan_wewenang', 'spam', 'hoaks'],
+  ditangani: ['baru', 'menunggu_persetujuan', 'dibalas', 'selesai', 'eskalasi', 'bukan_wewenang', 'spam', 'hoaks'],
+  menunggu_persetujuan: ['ditangani', 'dibalas'],
+  dibalas: ['ditangani', 'selesai'],
+  selesai: ['ditangani'],
+  eskalasi: ['baru', 'ditangani', 'selesai', 'bukan_wewenang', 'spam', 'hoaks'],
+  bukan_wewenang: ['baru', 'ditangani'],
+  spam: ['baru'],
+  hoaks: ['ditangani', 'selesai'],
+};
+
+/**
+ * Reached only through the reply flow (a reply waiting for approval, a reply sent or marked as
+ * answered on the platform), never by `POST /mentions/:id/status`.
+ */
+export const REPLY_FLOW_STATUSES: readonly MentionStatus[] = ['menunggu_persetujuan', 'dibalas'];
+
+/** Statuses that need a reason. */
+export const STATUSES_NEEDING_REASON: readonly MentionStatus[] = ['bukan_wewenang'];
+
+/** Nobody needs to act on these any more: they leave queues, escalation and idle release. */
+export const CLOSED_STATUSES: readonly MentionStatus[] = ['selesai', 'dibalas', 'spam', 'bukan_wewenang'];
+
+/** The OPD whose verification lane receives `hoaks`. */
+export const HOAX_LANE_OPD = 'DISKOMINFO';
+
+export const canTransition = (from: MentionStatus, to: MentionStatus): boolean => STATUS_TRANSITIONS[from].includes(to);
+
+/** Statuses a person may choose from `from` by hand (the status menu). */
+export const manualStatusesFrom = (from: MentionStatus): MentionStatus[] =>
+  STATUS_TRANSITIONS[from].filter((to) => !REPLY_FLOW_STATUSES.includes(to));
+
+/** The year and stream position make a ticket number citizens can quote: `BDG-2026-000123`. */
+export function ticketNumberOf(seq: number, receivedAt: Date | string): string {
+  const year = new Date(receivedAt).getUTCFullYear();
+  return `BDG-${year}-${String(seq).padStart(6, '0')}`;
+}
+
+/** The stream position (`seq`) a ticket number names, or null when it is not one. */
+export function seqOfTicketNumber(ticket: string): number | null {
+  const match = /^BDG-\d{4}-(\d{6,})$/i.exec(ticket.trim());
+  return match ? Number(match[1]) : null;
+}
