@@ -6,3 +6,4 @@ export * from './reference';
 export * from './rule-set';
 export * from './correction';
 export * from './status-workflow';
+export * from './notifications';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Urgency } from '@sigap/contracts';
 
 export type SigapApp = 'api' | 'worker';
 
@@ -37,6 +38,15 @@ const schema = z.object({
   SIGAP_JOB_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
   SIGAP_CLUSTER_WINDOW_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(360),
   SIGAP_SWAGGER: booleanFlag.default('1'),
+  // How long an unclaimed mention may wait, by urgency, before the escalation ladder moves.
+  SIGAP_SLA_CRITICAL_SECONDS: z.coerce.number().int().min(1).max(7 * 24 * 3600).default(15 * 60),
+  SIGAP_SLA_HIGH_SECONDS: z.coerce.number().int().min(1).max(7 * 24 * 3600).default(60 * 60),
+  SIGAP_SLA_NORMAL_SECONDS: z.coerce.number().int().min(1).max(7 * 24 * 3600).default(4 * 3600),
+  SIGAP_SLA_LOW_SECONDS: z.coerce.number().int().min(1).max(30 * 24 * 3600).default(24 * 3600),
+  // A claim with no desk activity for this long is released.
+  SIGAP_CLAIM_IDLE_SECONDS: z.coerce.number().int().min(1).max(7 * 24 * 3600).default(20 * 60),
+  // A dashboard that has not sent a heartbeat for this long counts as offline.
+  SIGAP_PRESENCE_TTL_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
 });
 
 export interface SigapConfig {
@@ -61,6 +71,12 @@ export interface SigapConfig {
     jobAttempts: number;
     /** Near-duplicates join a cluster whose last mention is at most this old. */
     clusterWindowMs: number;
+  };
+  desk: {
+    /** Seconds an unclaimed mention may wait, by urgency. */
+    slaSeconds: Record<Urgency, number>;
+    claimIdleSeconds: number;
+    presenceTtlSeconds: number;
   };
 }
 
@@ -109,6 +125,16 @@ export function loadConfig(app: SigapApp, env: NodeJS.ProcessEnv = process.env):
       jobLockMs: e.SIGAP_JOB_LOCK_MS,
       jobAttempts: e.SIGAP_JOB_ATTEMPTS,
       clusterWindowMs: e.SIGAP_CLUSTER_WINDOW_MINUTES * 60_000,
+    },
+    desk: {
+      slaSeconds: {
+        critical: e.SIGAP_SLA_CRITICAL_SECONDS,
+        high: e.SIGAP_SLA_HIGH_SECONDS,
+        normal: e.SIGAP_SLA_NORMAL_SECONDS,
+        low: e.SIGAP_SLA_LOW_SECONDS,
+      },
+      claimIdleSeconds: e.SIGAP_CLAIM_IDLE_SECONDS,
+      presenceTtlSeconds: e.SIGAP_PRESENCE_TTL_SECONDS,
     },
   };
 }

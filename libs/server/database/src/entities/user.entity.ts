@@ -22,6 +22,20 @@ export class UserEntity {
   @Column({ type: 'boolean', default: false })
   disabled: boolean;
 
+  /** A trainee's replies always go to a supervisor's approval queue. */
+  @Column({ type: 'boolean', default: false })
+  trainee: boolean;
+
+  /** Most mentions round-robin assignment gives this person at once. */
+  @Column({ type: 'smallint', default: 10 })
+  capacity: number;
+
+  @Column({ type: 'text', name: 'telegram_chat_id', nullable: true })
+  telegramChatId: string | null;
+
+  @Column({ type: 'text', name: 'whatsapp_number', nullable: true })
+  whatsappNumber: string | null;
+
   @ManyToMany(() => OpdEntity, { eager: true })
   @JoinTable({ name: 'user_opds', joinColumn: { name: 'user_id' }, inverseJoinColumn: { name: 'opd_code' } })
   opds: OpdEntity[];

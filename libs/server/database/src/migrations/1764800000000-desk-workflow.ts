@@ -38,9 +38,34 @@ export class DeskWorkflow1764800000000 implements MigrationInterface {
       )`);
     await db.query(`CREATE INDEX idx_mention_forwards_mention ON mention_forwards (mention_id, at)`);
     await db.query(`CREATE INDEX idx_mention_forwards_from ON mention_forwards USING gin (from_opds)`);
+
+    // People on the desk: trainees' replies need approval; capacity bounds round-robin
+    // assignment; the contacts receive escalations through the channel layer.
+    await db.query(`ALTER TABLE users ADD COLUMN trainee boolean NOT NULL DEFAULT false`);
+    await db.query(`ALTER TABLE users ADD COLUMN capacity smallint NOT NULL DEFAULT 10 CHECK (capacity BETWEEN 0 AND 1000)`);
+    await db.query(`ALTER TABLE users ADD COLUMN telegram_chat_id text`);
+    await db.query(`ALTER TABLE users ADD COLUMN whatsapp_number text`);
+
+    await db.query(`
+      CREATE TABLE notifications (
+        id bigserial PRIMARY KEY,
+        user_id uuid NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        kind text NOT NULL,
+        mention_id uuid REFERENCES mentions(id) ON DELETE CASCADE,
+        actor_id uuid REFERENCES users(id) ON DELETE SET NULL,
+        payload jsonb NOT NULL DEFAULT '{}',
+        created_at timestamptz NOT NULL DEFAULT now(),
+        read_at timestamptz
+      )`);
+    await db.query(`CREATE INDEX idx_notifications_user ON notifications (user_id, id DESC)`);
+    await db.query(`CREATE INDEX idx_notifications_unread ON notifications (user_id) WHERE read_at IS NULL`);
   }
 
   async down(db: QueryRunner): Promise<void> {
+    await db.query(`DROP TABLE IF EXISTS notifications`);
+    for (const column of ['whatsapp_number', 'telegram_chat_id', 'capacity', 'trainee']) {
+      await db.query(`ALTER TABLE users DROP COLUMN IF EXISTS ${column}`);
+    }
     await db.query(`DROP TABLE IF EXISTS mention_forwards`);
     await db.query(`DROP INDEX IF EXISTS idx_mentions_status_urgency`);
     await db.query(`DROP INDEX IF EXISTS idx_mentions_assigned_to`);
