@@ -204,6 +204,36 @@ describe('desk: claims, status and the audit log', () => {
     expect(taken.body).toMatchObject({ status: 'ditangani' });
   });
 
+  it('claims a whole cluster in one click, leaving what others already hold', async () => {
+    const base = `${SAMPAH} (pasar ${run})`;
+    const externalIds = [`cl-${run}-a`, `cl-${run}-b`, `cl-${run}-c`];
+    const texts = [base, `RT @infobdg: ${base}`, `${base} #bandung`];
+    for (const [index, externalId] of externalIds.entries()) {
+      expect((await postMentions(stack, mention(externalId, texts[index]))).status).toBe(202);
+    }
+    const rows = await waitFor('the cluster to form', async () => {
+      const found = await stack.db.query<{ id: string; external_id: string; cluster_id: string }>(
+        'SELECT id, external_id, cluster_id FROM mentions WHERE external_id = ANY($1) ORDER BY external_id',
+        [externalIds],
+      );
+      return found.rows.length === 3 ? found.rows : undefined;
+    });
+    expect(new Set(rows.map((row) => row.cluster_id)).size).toBe(1);
+    const [first, second, third] = rows;
+    const [claimer, other] = admins;
+    expect((await call('POST', `/mentions/${third.id}/claim`, other.token)).status).toBe(200);
+
+    const claimed = await call<MentionDeskState>('POST', `/mentions/${first.id}/claim`, claimer.token, { cluster: true });
+    expect(claimed.body).toMatchObject({ id: first.id, status: 'ditangani', claimedBy: { id: claimer.id } });
+    const holders = await stack.db.query<{ id: string; claimed_by: string; status: string }>(
+      'SELECT id, claimed_by, status FROM mentions WHERE id = ANY($1)',
+      [[first.id, second.id, third.id]],
+    );
+    const holderOf = Object.fromEntries(holders.rows.map((row) => [row.id, row.claimed_by]));
+    expect(holderOf).toEqual({ [first.id]: claimer.id, [second.id]: claimer.id, [third.id]: other.id });
+    expect((await auditOf(second.id)).map((row) => [row.action, row.after?.viaCluster])).toEqual([['mention.claim', first.cluster_id]]);
+  });
+
   it('records logins, successful and failed', async () => {
     const admin = admins[1];
     const bad = await fetch(`${stack.baseUrl}/api/v1/auth/login`, {
