@@ -91,7 +91,7 @@ export class RepliesService {
       });
       const target: MentionStatus | null = status === 'terkirim' ? 'dibalas' : status === 'menunggu_persetujuan' ? 'menunggu_persetujuan' : null;
       if (target) held = await this.flow.move(tx, held, target, mentions);
-      await recordReplyStep(this.audit, tx, actor, 'reply.create', reply, { direct: reply.direct, templateId, mentionStatus: held.status });
+      await recordReplyStep(this.audit, tx, actor, 'reply.create', reply, { direct: reply.direct, templateId, externalUrl: reply.external_url, mentionStatus: held.status });
 
       const notifications =
         status === 'menunggu_persetujuan'
