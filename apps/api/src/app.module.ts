@@ -11,6 +11,7 @@ import { LiveModule } from '@sigap/server/live';
 import { MentionsApiModule } from '@sigap/server/mentions';
 import { PipelineAdminModule } from '@sigap/server/pipeline';
 import { ReferenceModule } from '@sigap/server/reference';
+import { RepliesApiModule } from '@sigap/server/replies';
 import { TriageApiModule } from '@sigap/server/triage';
 
 @Module({})
@@ -37,6 +38,7 @@ export class ApiModule {
         TriageApiModule,
         CorrectionsApiModule,
         DeskApiModule,
+        RepliesApiModule,
         LiveModule,
         HealthModule,
         ...dashboard,

@@ -3,13 +3,14 @@ import { CoreModule, type SigapConfig } from '@sigap/server/core';
 import { CorrectionsWorkerModule } from '@sigap/server/corrections';
 import { DatabaseModule } from '@sigap/server/database';
 import { PipelineWorkerModule } from '@sigap/server/pipeline';
+import { RepliesWorkerModule } from '@sigap/server/replies';
 
 @Module({})
 export class WorkerModule {
   static forRoot(config: SigapConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [CoreModule.forRoot(config), DatabaseModule.forRoot(), PipelineWorkerModule, CorrectionsWorkerModule],
+      imports: [CoreModule.forRoot(config), DatabaseModule.forRoot(), PipelineWorkerModule, CorrectionsWorkerModule, RepliesWorkerModule],
     };
   }
 }

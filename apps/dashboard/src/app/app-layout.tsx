@@ -71,6 +71,8 @@ export const AppLayout = () => {
                 {readsMentions && <NavItem to="/" label={t('header.inbox')} />}
                 {ROLES_SEEING_ALL.includes(user.role) && <NavItem to="/admin" label={t('header.admin')} />}
                 {ROLES_SEEING_ALL.includes(user.role) && <NavItem to="/rules" label={t('header.rules')} />}
+                {ROLES_SEEING_ALL.includes(user.role) && <NavItem to="/approvals" label={t('replies.nav.approvals')} />}
+                {ROLES_SEEING_ALL.includes(user.role) && <NavItem to="/templates" label={t('replies.nav.templates')} />}
               </Group>
             </Group>
 

@@ -6,16 +6,22 @@ import { useTranslation } from 'react-i18next';
 import { AdminPage, RulesPage } from '@sigap/dashboard/feature-admin';
 import { LoginPage, RequireAuth, RequireRole } from '@sigap/dashboard/feature-auth';
 import { InboxPage } from '@sigap/dashboard/feature-inbox';
-import { dashboardTheme } from '@sigap/dashboard/ui';
+import { ApprovalsPage, TemplatesPage, renderReplyComposer } from '@sigap/dashboard/feature-replies';
+import { MentionSlotsProvider, dashboardTheme, type MentionSlotRenderers } from '@sigap/dashboard/ui';
 import { AppLayout } from './app-layout';
 import { NotFoundPage } from './not-found-page';
 import { MENTION_READER_ROLES } from './roles';
+
+/** Sections other features add to the inbox's mention detail. */
+const MENTION_SLOTS: MentionSlotRenderers = { replies: renderReplyComposer };
 
 const Inbox = () => {
   const { t } = useTranslation();
   return (
     <RequireRole roles={MENTION_READER_ROLES} message={t('common.inboxForbidden')}>
-      <InboxPage />
+      <MentionSlotsProvider slots={MENTION_SLOTS}>
+        <InboxPage />
+      </MentionSlotsProvider>
     </RequireRole>
   );
 };
@@ -47,6 +53,22 @@ export const App = ({ queryClient }: { queryClient: QueryClient }) => (
               element={
                 <RequireRole roles={ROLES_SEEING_ALL}>
                   <RulesPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="approvals"
+              element={
+                <RequireRole roles={ROLES_SEEING_ALL}>
+                  <ApprovalsPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="templates"
+              element={
+                <RequireRole roles={ROLES_SEEING_ALL}>
+                  <TemplatesPage />
                 </RequireRole>
               }
             />

@@ -42,3 +42,15 @@ export { LiveProvider, useLiveStatus } from './lib/live-provider';
 export { createQueryClient } from './lib/query-client';
 export { applyDeskState, applyMentionUpdate } from './lib/desk-cache';
 export { useClaimMention, useReleaseMention, useSetMentionStatus, type SetMentionStatusVariables } from './lib/desk.queries';
+export {
+  applyReplyUpdate,
+  replyKeys,
+  useApprovals,
+  useCreateReply,
+  useDecideApproval,
+  useMentionReplies,
+  useRenderedTemplate,
+  useReplyTemplates,
+  useRetryReply,
+  useSaveReplyTemplate,
+} from './lib/replies.queries';

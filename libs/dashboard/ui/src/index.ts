@@ -36,3 +36,5 @@ export { LanguageSwitch } from './lib/language-switch';
 export { ShortcutHelp, type ShortcutHelpProps } from './lib/shortcut-help';
 export { isHotkeyIgnored } from './lib/hotkeys';
 export { DeskControls, type DeskControlsProps } from './lib/desk-controls';
+export { ReplyStatusBadge } from './lib/reply-status-badge';
+export { MentionSlot, MentionSlotsProvider, type MentionSlotName, type MentionSlotRenderers } from './lib/mention-slots';

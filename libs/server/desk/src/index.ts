@@ -1,2 +1,3 @@
 export * from './lib/desk.module';
 export * from './lib/desk.service';
+export * from './lib/desk.repository';

@@ -1,4 +1,5 @@
 import type { Mention, MentionDeskState } from './mention';
+import type { LiveReplyUpdate } from './replies';
 
 export const LIVE_NAMESPACE = '/live';
 
@@ -24,6 +25,8 @@ export interface LiveServerEvents {
   hello: (hello: LiveHello) => void;
   /** A mention was claimed, released or changed status; sent to every room that may see it. */
   mentionUpdated: (update: LiveMentionUpdate) => void;
+  /** A reply was created or changed status (approval, delivery, failure); sent to every room that may see its mention. */
+  replyUpdated: (update: LiveReplyUpdate) => void;
 }
 
 export interface LiveMentionUpdate extends MentionDeskState {
@@ -37,6 +40,7 @@ export const LIVE_EVENTS = {
   mentions: 'mentions',
   hello: 'hello',
   mentionUpdated: 'mentionUpdated',
+  replyUpdated: 'replyUpdated',
 } as const;
 
 /** Largest gap replayed on reconnect; beyond it the client is told to resync over REST. */

@@ -62,3 +62,16 @@ export interface ModelTrainingJobData {
   /** The user who asked, for a manual run. */
   requestedBy?: string;
 }
+
+/** The replies outbox: one job per reply to deliver (job id = reply id, so a reply is queued once). */
+export const REPLIES_OUTBOX_QUEUE = 'replies-outbox';
+
+export interface ReplyOutboxJobData {
+  replyId: string;
+}
+
+/**
+ * Redis pub/sub channel (prefixed) on which a reply's status change is announced, as JSON
+ * `{ opdCodes, reply }` (its mention's OPDs); every API instance relays it to its live rooms.
+ */
+export const LIVE_REPLY_CHANNEL = 'live:reply-updated';

@@ -6,6 +6,7 @@ import {
   type LiveHandshakeAuth,
   type LiveHello,
   type LiveMentionUpdate,
+  type LiveReplyUpdate,
   type LiveServerEvents,
   type Mention,
 } from '@sigap/contracts';
@@ -31,6 +32,7 @@ export interface LiveSocket {
   on(event: typeof LIVE_EVENTS.hello, listener: (hello: LiveHello) => void): unknown;
   on(event: typeof LIVE_EVENTS.mentions, listener: (batch: Mention[]) => void): unknown;
   on(event: typeof LIVE_EVENTS.mentionUpdated, listener: (update: LiveMentionUpdate) => void): unknown;
+  on(event: typeof LIVE_EVENTS.replyUpdated, listener: (update: LiveReplyUpdate) => void): unknown;
   connect(): unknown;
   disconnect(): unknown;
 }
@@ -42,6 +44,8 @@ export interface LiveClientOptions {
   onMentions: (batch: Mention[]) => void;
   /** Someone claimed, released or changed the status of a mention. */
   onMentionUpdated?: (update: LiveMentionUpdate) => void;
+  /** A reply was created or changed status (approval, delivery, failure). */
+  onReplyUpdated?: (update: LiveReplyUpdate) => void;
   /** The server could not replay the gap: reload the lists over REST. */
   onResync: () => void;
   /** The server refused the handshake; the token may have expired. */
@@ -107,6 +111,9 @@ export class LiveClient {
     socket.on(LIVE_EVENTS.mentions, (batch) => this.handleMentions(batch));
     socket.on(LIVE_EVENTS.mentionUpdated, (update) => {
       if (!this.stopped && update && typeof update.id === 'string') this.options.onMentionUpdated?.(update);
+    });
+    socket.on(LIVE_EVENTS.replyUpdated, (update) => {
+      if (!this.stopped && update && typeof update.id === 'string' && typeof update.mentionId === 'string') this.options.onReplyUpdated?.(update);
     });
     socket.on('disconnect', (reason) => {
       if (this.stopped) return;

@@ -6,6 +6,7 @@ import { applyMentionUpdate } from './desk-cache';
 import { applyLiveBatch } from './live-cache';
 import { LiveClient, type LiveSocketFactory, type LiveStatus } from './live-client';
 import { queryKeys } from './query-keys';
+import { applyReplyUpdate } from './replies.queries';
 
 const INITIAL_STATUS: LiveStatus = { state: 'connecting', replayed: 0, resync: false };
 
@@ -37,6 +38,7 @@ export const LiveProvider = ({ children, enabled = true, createSocket }: LivePro
       onStatus: setStatus,
       onMentions: (batch) => applyLiveBatch(queryClient, batch),
       onMentionUpdated: (update) => applyMentionUpdate(queryClient, update),
+      onReplyUpdated: (update) => applyReplyUpdate(queryClient, update),
       onResync: () => {
         void queryClient.resetQueries({ queryKey: queryKeys.mentionLists() });
       },

@@ -2,7 +2,7 @@ import { Center, Loader, Stack, Text } from '@mantine/core';
 import type { Mention } from '@sigap/contracts';
 import { useTranslation } from 'react-i18next';
 import { useMentionDetail } from '@sigap/dashboard/data-access';
-import { MentionDetailView } from '@sigap/dashboard/ui';
+import { MentionDetailView, MentionSlot } from '@sigap/dashboard/ui';
 import { MentionCorrectionSection } from './mention-correction';
 import { MentionDeskSection } from './mention-desk';
 import type { ReferenceLookup } from './reference-lookup';
@@ -61,6 +61,7 @@ export const MentionDetailPane = ({ id, fromList, reference, onClose }: MentionD
       correction={
         <>
           <MentionDeskSection mention={mention} />
+          <MentionSlot name="replies" mention={mention} />
           <MentionCorrectionSection mention={mention} />
         </>
       }

@@ -47,6 +47,18 @@ const schema = z.object({
   SIGAP_CLAIM_IDLE_SECONDS: z.coerce.number().int().min(1).max(7 * 24 * 3600).default(20 * 60),
   // A dashboard that has not sent a heartbeat for this long counts as offline.
   SIGAP_PRESENCE_TTL_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
+  // The replies outbox delivers to this webhook until the platform publishers exist; unset, replies fail loudly.
+  SIGAP_OUTBOX_WEBHOOK_URL: connectionUrl(['http:', 'https:']).optional(),
+  SIGAP_OUTBOX_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  SIGAP_OUTBOX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
+  SIGAP_OUTBOX_BACKOFF_MS: z.coerce.number().int().min(10).max(3_600_000).default(5000),
+  SIGAP_OUTBOX_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  // `{hotline}` in reply templates: per OPD as "DINKES=119,DISKARPB=113", else the default.
+  SIGAP_HOTLINES: z
+    .string()
+    .regex(/^\s*([A-Z0-9-]+=[^,=]+)(\s*,\s*[A-Z0-9-]+=[^,=]+)*\s*$/, 'a list of OPD=number pairs, e.g. "DINKES=119,DISKARPB=113"')
+    .optional(),
+  SIGAP_HOTLINE_DEFAULT: z.string().min(1).max(40).default('112'),
 });
 
 export interface SigapConfig {
@@ -77,6 +89,19 @@ export interface SigapConfig {
     slaSeconds: Record<Urgency, number>;
     claimIdleSeconds: number;
     presenceTtlSeconds: number;
+  };
+  replies: {
+    /** Where the outbox POSTs replies; null: nothing can be delivered and replies fail with that reason. */
+    outboxWebhookUrl: string | null;
+    /** Key of the HMAC-SHA256 signature of each delivery; null sends it unsigned. */
+    outboxSecret: string | null;
+    outboxAttempts: number;
+    /** First wait before a retry; doubles on each further attempt. */
+    outboxBackoffMs: number;
+    outboxTimeoutMs: number;
+    /** `{hotline}` per OPD code; `defaultHotline` for the others. */
+    hotlines: Record<string, string>;
+    defaultHotline: string;
   };
 }
 
@@ -136,7 +161,26 @@ export function loadConfig(app: SigapApp, env: NodeJS.ProcessEnv = process.env):
       claimIdleSeconds: e.SIGAP_CLAIM_IDLE_SECONDS,
       presenceTtlSeconds: e.SIGAP_PRESENCE_TTL_SECONDS,
     },
+    replies: {
+      outboxWebhookUrl: e.SIGAP_OUTBOX_WEBHOOK_URL ?? null,
+      outboxSecret: e.SIGAP_OUTBOX_SECRET ?? null,
+      outboxAttempts: e.SIGAP_OUTBOX_ATTEMPTS,
+      outboxBackoffMs: e.SIGAP_OUTBOX_BACKOFF_MS,
+      outboxTimeoutMs: e.SIGAP_OUTBOX_TIMEOUT_MS,
+      hotlines: parseHotlines(e.SIGAP_HOTLINES),
+      defaultHotline: e.SIGAP_HOTLINE_DEFAULT,
+    },
   };
+}
+
+function parseHotlines(list: string | undefined): Record<string, string> {
+  if (!list) return {};
+  return Object.fromEntries(
+    list.split(',').map((pair) => {
+      const [code, number] = pair.split('=');
+      return [code.trim(), number.trim()];
+    }),
+  );
 }
 
 /** For entry points: on a bad environment print what is wrong and exit, never a stack trace. */

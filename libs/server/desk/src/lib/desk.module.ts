@@ -10,5 +10,6 @@ import { DeskService } from './desk.service';
   imports: [AuthModule, AuditModule],
   controllers: [DeskController],
   providers: [DeskRepository, DeskService],
+  exports: [DeskRepository, DeskService],
 })
 export class DeskApiModule {}

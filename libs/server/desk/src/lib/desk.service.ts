@@ -202,7 +202,7 @@ export class DeskService {
   }
 
   /** Tells every API instance (each relays to its live rooms); a lost message only delays dashboards. */
-  private async announce(row: DeskRow, previousOpdCodes: string[] = []): Promise<MentionDeskState> {
+  async announce(row: DeskRow, previousOpdCodes: string[] = []): Promise<MentionDeskState> {
     const update: LiveMentionUpdate = deskStateOf(row);
     const opdCodes = [...new Set([...row.opd_codes, ...previousOpdCodes])];
     await this.redis

@@ -4,9 +4,11 @@ import {
   LIVE_FLUSH_INTERVAL_MS,
   LIVE_MAX_REPLAY,
   LIVE_NOTIFY_CHANNEL,
+  LIVE_REPLY_CHANNEL,
   LIVE_UPDATE_CHANNEL,
   type LiveClientEvents,
   type LiveMentionUpdate,
+  type LiveReplyUpdate,
   type LiveServerEvents,
   type Mention,
 } from '@sigap/contracts';
@@ -52,12 +54,14 @@ export class LiveStreamService implements OnApplicationBootstrap, OnApplicationS
     this.lastSeq = await this.mentions.maxSeq();
     this.subscriber = this.redis.duplicate();
     const updates = redisKey(this.config.redisPrefix, LIVE_UPDATE_CHANNEL);
+    const replies = redisKey(this.config.redisPrefix, LIVE_REPLY_CHANNEL);
     this.subscriber.on('message', (channel: string, message: string) => {
       if (channel === updates) this.relayUpdate(message);
+      else if (channel === replies) this.relayReply(message);
       else this.scheduleFlush();
     });
     this.subscriber.on('error', (err) => this.logger.warn({ err: err.message }, 'live subscriber error'));
-    await this.subscriber.subscribe(redisKey(this.config.redisPrefix, LIVE_NOTIFY_CHANNEL), updates);
+    await this.subscriber.subscribe(redisKey(this.config.redisPrefix, LIVE_NOTIFY_CHANNEL), updates, replies);
     this.pollTimer = setInterval(() => this.scheduleFlush(), POLL_INTERVAL_MS);
   }
 
@@ -133,6 +137,24 @@ export class LiveStreamService implements OnApplicationBootstrap, OnApplicationS
     for (const room of namespace.adapter.rooms.keys()) {
       const scope = scopeOfRoom(room);
       if (scope && isVisibleTo({ opdCodes: parsed.opdCodes }, scope)) namespace.to(room).emit(LIVE_EVENTS.mentionUpdated, parsed.update);
+    }
+  }
+
+  /** A reply created or changed status: sent to the rooms that may see its mention. */
+  private relayReply(message: string): void {
+    const namespace = this.namespace;
+    if (!namespace) return;
+    let parsed: { opdCodes: string[]; reply: LiveReplyUpdate };
+    try {
+      parsed = JSON.parse(message);
+    } catch {
+      this.logger.warn('ignored a malformed reply update');
+      return;
+    }
+    if (!Array.isArray(parsed?.opdCodes) || !parsed.reply) return;
+    for (const room of namespace.adapter.rooms.keys()) {
+      const scope = scopeOfRoom(room);
+      if (scope && isVisibleTo({ opdCodes: parsed.opdCodes }, scope)) namespace.to(room).emit(LIVE_EVENTS.replyUpdated, parsed.reply);
     }
   }
 

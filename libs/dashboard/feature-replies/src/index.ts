@@ -1,0 +1,3 @@
+export { ReplyComposer, renderReplyComposer } from './lib/reply-composer';
+export { ApprovalsPage } from './lib/approvals-page';
+export { TemplatesPage } from './lib/templates-page';

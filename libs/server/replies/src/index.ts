@@ -1,0 +1,3 @@
+export * from './lib/replies.module';
+export { renderTemplate, mergeTemplateValues, type RenderedText, type TemplateValues } from './lib/template-renderer';
+export { outboxSignature } from './lib/outbox-delivery.service';
