@@ -47,6 +47,10 @@ const schema = z.object({
   SIGAP_CLAIM_IDLE_SECONDS: z.coerce.number().int().min(1).max(7 * 24 * 3600).default(20 * 60),
   // A dashboard that has not sent a heartbeat for this long counts as offline.
   SIGAP_PRESENCE_TTL_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
+  // Failed sign-ins allowed per e-mail address and client IP (and per IP alone) in one window.
+  SIGAP_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
+  SIGAP_LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).max(100_000).default(50),
+  SIGAP_LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).max(24 * 3600).default(15 * 60),
 });
 
 export interface SigapConfig {
@@ -77,6 +81,13 @@ export interface SigapConfig {
     slaSeconds: Record<Urgency, number>;
     claimIdleSeconds: number;
     presenceTtlSeconds: number;
+  };
+  login: {
+    /** Failed sign-ins per (e-mail, IP) within the window before 429. */
+    maxFailures: number;
+    /** Failed sign-ins per IP, whatever the e-mail, within the window before 429. */
+    maxFailuresPerIp: number;
+    windowSeconds: number;
   };
 }
 
@@ -135,6 +146,11 @@ export function loadConfig(app: SigapApp, env: NodeJS.ProcessEnv = process.env):
       },
       claimIdleSeconds: e.SIGAP_CLAIM_IDLE_SECONDS,
       presenceTtlSeconds: e.SIGAP_PRESENCE_TTL_SECONDS,
+    },
+    login: {
+      maxFailures: e.SIGAP_LOGIN_MAX_FAILURES,
+      maxFailuresPerIp: e.SIGAP_LOGIN_MAX_FAILURES_PER_IP,
+      windowSeconds: e.SIGAP_LOGIN_WINDOW_SECONDS,
     },
   };
 }
