@@ -52,8 +52,10 @@ export class SessionsRepository {
 
   /** Revokes one session of a user; false when it was already revoked or is not theirs. */
   async revoke(id: string, userId: string, manager: EntityManager): Promise<boolean> {
+    // Wrapped in a SELECT: TypeORM answers a bare UPDATE … RETURNING with [rows, count].
     const rows: unknown[] = await manager.query(
-      `UPDATE sessions SET revoked_at = now() WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL RETURNING id`,
+      `WITH revoked AS (UPDATE sessions SET revoked_at = now() WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL RETURNING id)
+       SELECT id FROM revoked`,
       [id, userId],
     );
     return rows.length > 0;
@@ -62,9 +64,11 @@ export class SessionsRepository {
   /** Revokes every still-open session of a user and returns their ids. */
   async revokeAllOf(userId: string, manager: EntityManager): Promise<string[]> {
     const rows: { id: string }[] = await manager.query(
-      `UPDATE sessions SET revoked_at = now()
-        WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > now()
-        RETURNING id`,
+      `WITH revoked AS (
+         UPDATE sessions SET revoked_at = now()
+          WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > now()
+          RETURNING id)
+       SELECT id FROM revoked`,
       [userId],
     );
     return rows.map((row) => row.id);
