@@ -42,3 +42,14 @@ export { LiveProvider, useLiveStatus } from './lib/live-provider';
 export { createQueryClient } from './lib/query-client';
 export { applyDeskState, applyMentionUpdate } from './lib/desk-cache';
 export { useClaimMention, useReleaseMention, useSetMentionStatus, type SetMentionStatusVariables } from './lib/desk.queries';
+export {
+  accountKeys,
+  downloadAuditCsv,
+  useAuditLog,
+  useCreateUser,
+  useRevokeSessions,
+  useUpdateUser,
+  useUserSessions,
+  useUsers,
+  type AuditFilters,
+} from './lib/accounts.queries';
