@@ -174,6 +174,10 @@ export class AuthService implements OnApplicationBootstrap {
     return revoked;
   }
 
+  async isSessionActive(sessionId: string): Promise<boolean> {
+    return (await this.sessions.findActive(sessionId)) !== null;
+  }
+
   listSessions(userId: string, limit = 100) {
     return this.sessions.listOf(userId, limit);
   }

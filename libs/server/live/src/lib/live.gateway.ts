@@ -42,6 +42,8 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
     const data = socket.data as LiveSocketData;
     try {
       await this.stream.join(socket, data.access, data.since, data.sessionId);
+      // A revocation announced between the handshake and joining the session's room would miss this socket.
+      if (!(await this.auth.isSessionActive(data.sessionId))) socket.disconnect(true);
     } catch (err) {
       this.logger.error({ err }, 'could not join the live stream');
       socket.disconnect(true);
