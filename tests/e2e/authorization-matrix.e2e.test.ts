@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { io } from 'socket.io-client';
 import { LIVE_NAMESPACE } from '@sigap/contracts';
 import { apiCall, createUser, login, mention, postMentions, startStack, waitFor, type Stack } from '../support/stack';
+import { ACCOUNTS_ROUTES } from '../support/authz/accounts.cases';
 import { CORE_ROUTES } from '../support/authz/core.cases';
 import { REPLIES_ROUTES } from '../support/authz/replies.cases';
 import { MATRIX_ACTORS, type MatrixActor, type MatrixContext, type RouteCase, type SocketCase } from '../support/authz/matrix';
 
-const ROUTES: RouteCase[] = [...CORE_ROUTES, ...REPLIES_ROUTES];
+const ROUTES: RouteCase[] = [...CORE_ROUTES, ...ACCOUNTS_ROUTES, ...REPLIES_ROUTES];
 const SOCKET_EVENTS: SocketCase[] = [];
 
 const REFUSED = [401, 403, 404];

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ServeStaticModule } from '@nestjs/serve-static';
+import { AccountsApiModule } from '@sigap/server/accounts';
 import { AuthModule } from '@sigap/server/auth';
 import { CoreModule, type SigapConfig } from '@sigap/server/core';
 import { CorrectionsApiModule } from '@sigap/server/corrections';
@@ -31,6 +32,7 @@ export class ApiModule {
         CoreModule.forRoot(config),
         DatabaseModule.forRoot(),
         AuthModule,
+        AccountsApiModule,
         IngestModule,
         MentionsApiModule,
         ReferenceModule,

@@ -6,8 +6,9 @@ const onMention = (suffix = '') => async (ctx: Parameters<RouteCase['prepare']>[
 export const CORE_ROUTES: RouteCase[] = [
   { method: 'GET', route: '/auth/me', prepare: async () => ({ path: '/auth/me' }), allowed: ALL_SIGNED_IN },
   { method: 'GET', route: '/reference/opds', prepare: async () => ({ path: '/reference/opds' }), allowed: ALL_SIGNED_IN },
-  { method: 'GET', route: '/mentions', prepare: async () => ({ path: '/mentions?limit=5' }), allowed: ['adminOtherOpd', ...DESK_OF_DLH] },
-  { method: 'GET', route: '/mentions/:id', prepare: onMention(), allowed: DESK_OF_DLH },
+  // Liaisons read every mention, with personal data masked (see tests/e2e/accounts.e2e.test.ts).
+  { method: 'GET', route: '/mentions', prepare: async () => ({ path: '/mentions?limit=5' }), allowed: ALL_SIGNED_IN },
+  { method: 'GET', route: '/mentions/:id', prepare: onMention(), allowed: ['liaison', ...DESK_OF_DLH] },
   {
     method: 'POST',
     route: '/mentions/:id/corrections',

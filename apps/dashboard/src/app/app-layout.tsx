@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
-import { ActionIcon, AppShell, Box, Button, Group, Text, Tooltip, UnstyledButton } from '@mantine/core';
+import { ActionIcon, AppShell, Badge, Box, Button, Group, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import { ROLES_SEEING_ALL } from '@sigap/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useMatch } from 'react-router-dom';
 import { LiveProvider, useLiveStatus, useLogout, useSession, useSessionGuard } from '@sigap/dashboard/data-access';
 import { ConnectionIndicator, isHotkeyIgnored, LanguageSwitch, ShortcutHelp } from '@sigap/dashboard/ui';
-import { MENTION_READER_ROLES } from './roles';
+import { MENTION_READER_ROLES, USER_MANAGER_ROLES } from './roles';
 
 const HEADER_HEIGHT = 52;
 
@@ -73,10 +73,19 @@ export const AppLayout = () => {
                 {ROLES_SEEING_ALL.includes(user.role) && <NavItem to="/rules" label={t('header.rules')} />}
                 {ROLES_SEEING_ALL.includes(user.role) && <NavItem to="/approvals" label={t('replies.nav.approvals')} />}
                 {ROLES_SEEING_ALL.includes(user.role) && <NavItem to="/templates" label={t('replies.nav.templates')} />}
+                {USER_MANAGER_ROLES.includes(user.role) && <NavItem to="/users" label={t('accounts.nav.users')} />}
+                {ROLES_SEEING_ALL.includes(user.role) && <NavItem to="/audit" label={t('accounts.nav.audit')} />}
               </Group>
             </Group>
 
-            <Box style={{ minWidth: 0, flexShrink: 1 }}>{readsMentions && <LiveIndicator />}</Box>
+            <Group gap="xs" wrap="nowrap" style={{ minWidth: 0, flexShrink: 1 }}>
+              {readsMentions && <LiveIndicator />}
+              {user.role === 'liaison' && (
+                <Badge variant="light" color="gray" size="sm" data-testid="read-only-badge" title={t('accounts.readOnly')}>
+                  {t('accounts.readOnly')}
+                </Badge>
+              )}
+            </Group>
 
             <Group gap="xs" wrap="nowrap">
               <Tooltip label={t('header.shortcuts')}>

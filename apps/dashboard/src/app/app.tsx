@@ -3,14 +3,14 @@ import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { ROLES_SEEING_ALL } from '@sigap/contracts';
 import { useTranslation } from 'react-i18next';
-import { AdminPage, RulesPage } from '@sigap/dashboard/feature-admin';
+import { AdminPage, AuditPage, RulesPage, UsersPage } from '@sigap/dashboard/feature-admin';
 import { LoginPage, RequireAuth, RequireRole } from '@sigap/dashboard/feature-auth';
 import { InboxPage } from '@sigap/dashboard/feature-inbox';
 import { ApprovalsPage, TemplatesPage, renderReplyComposer } from '@sigap/dashboard/feature-replies';
 import { MentionSlotsProvider, dashboardTheme, type MentionSlotRenderers } from '@sigap/dashboard/ui';
 import { AppLayout } from './app-layout';
 import { NotFoundPage } from './not-found-page';
-import { MENTION_READER_ROLES } from './roles';
+import { MENTION_READER_ROLES, USER_MANAGER_ROLES } from './roles';
 
 /** Sections other features add to the inbox's mention detail. */
 const MENTION_SLOTS: MentionSlotRenderers = { replies: renderReplyComposer };
@@ -69,6 +69,22 @@ export const App = ({ queryClient }: { queryClient: QueryClient }) => (
               element={
                 <RequireRole roles={ROLES_SEEING_ALL}>
                   <TemplatesPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="users"
+              element={
+                <RequireRole roles={USER_MANAGER_ROLES}>
+                  <UsersPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="audit"
+              element={
+                <RequireRole roles={ROLES_SEEING_ALL}>
+                  <AuditPage />
                 </RequireRole>
               }
             />

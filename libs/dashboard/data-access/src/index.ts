@@ -54,3 +54,14 @@ export {
   useRetryReply,
   useSaveReplyTemplate,
 } from './lib/replies.queries';
+export {
+  accountKeys,
+  downloadAuditCsv,
+  useAuditLog,
+  useCreateUser,
+  useRevokeSessions,
+  useUpdateUser,
+  useUserSessions,
+  useUsers,
+  type AuditFilters,
+} from './lib/accounts.queries';

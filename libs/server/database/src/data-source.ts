@@ -7,6 +7,7 @@ import { RuleSets1764500000000 } from './migrations/1764500000000-rule-sets';
 import { Corrections1764600000000 } from './migrations/1764600000000-corrections';
 import { AuditAndClaims1764700000000 } from './migrations/1764700000000-audit-and-claims';
 import { DeskWorkflow1764800000000 } from './migrations/1764800000000-desk-workflow';
+import { Sessions1764810000000 } from './migrations/1764810000000-sessions';
 import { Replies1764820000000 } from './migrations/1764820000000-replies';
 
 export const SIGAP_MIGRATIONS = [
@@ -17,6 +18,7 @@ export const SIGAP_MIGRATIONS = [
   Corrections1764600000000,
   AuditAndClaims1764700000000,
   DeskWorkflow1764800000000,
+  Sessions1764810000000,
   Replies1764820000000,
 ];
 

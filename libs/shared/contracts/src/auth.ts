@@ -26,6 +26,8 @@ export interface AccessTokenPayload {
   sub: string;
   role: Role;
   opds: string[];
+  /** The session the token belongs to; revoking it ends the token before it expires. */
+  sid: string;
 }
 
 /** Roles that see every mention regardless of routing. */

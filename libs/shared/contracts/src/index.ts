@@ -8,3 +8,4 @@ export * from './correction';
 export * from './status-workflow';
 export * from './notifications';
 export * from './replies';
+export * from './users';

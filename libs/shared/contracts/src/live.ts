@@ -43,6 +43,12 @@ export const LIVE_EVENTS = {
   replyUpdated: 'replyUpdated',
 } as const;
 
+/**
+ * Redis channel (under the Sigap prefix) on which the API announces revoked sessions, as
+ * `{ sessionIds: string[] }`: the live gateways disconnect those sessions' sockets.
+ */
+export const LIVE_SESSIONS_REVOKED_CHANNEL = 'live:sessions-revoked';
+
 /** Largest gap replayed on reconnect; beyond it the client is told to resync over REST. */
 export const LIVE_MAX_REPLAY = 10_000;
 /** Emits to one room are coalesced into at most one per interval. */

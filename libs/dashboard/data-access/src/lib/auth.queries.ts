@@ -21,9 +21,12 @@ export const useLogin = () => {
   });
 };
 
+/** Ends the session on the server too (best effort: the local session ends either way). */
 export const useLogout = () => {
   const queryClient = useQueryClient();
   return useCallback(() => {
+    // apiRequest reads the token before its first await, so it still goes out with this call.
+    if (authStore.token()) apiRequest<void>('/auth/logout', { method: 'POST' }).catch(() => undefined);
     authStore.clear();
     queryClient.clear();
   }, [queryClient]);

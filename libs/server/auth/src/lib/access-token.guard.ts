@@ -18,11 +18,12 @@ export class AccessTokenGuard implements CanActivate {
     if (context.getType() !== 'http') return true;
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
-    const request = context.switchToHttp().getRequest<Request & { user?: unknown }>();
+    const request = context.switchToHttp().getRequest<Request & { user?: unknown; sessionId?: string }>();
     const header = request.headers.authorization;
     const token = header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : undefined;
-    const user = await this.auth.authenticate(token);
+    const { user, sessionId } = await this.auth.authenticateSession(token);
     request.user = user;
+    request.sessionId = sessionId;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
     if (roles && !roles.includes(user.role)) {
       throw new SigapException(SigapErrorCode.FORBIDDEN, `this action needs one of the roles: ${roles.join(', ')}`);

@@ -14,3 +14,8 @@ export const Roles = (...roles: Role[]) => SetMetadata(REQUIRED_ROLES, roles);
 export const CurrentUser = createParamDecorator(
   (_: unknown, context: ExecutionContext): AuthenticatedUser => context.switchToHttp().getRequest().user,
 );
+
+/** The id of the session the request's access token belongs to. */
+export const CurrentSessionId = createParamDecorator(
+  (_: unknown, context: ExecutionContext): string => context.switchToHttp().getRequest().sessionId,
+);

@@ -8,6 +8,8 @@ import { UserEntity } from '@sigap/server/database';
 import { AccessTokenGuard } from './access-token.guard';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { LoginThrottleService } from './login-throttle.service';
+import { SessionsRepository } from './sessions.repository';
 import { UsersRepository } from './users.repository';
 
 @Module({
@@ -24,7 +26,7 @@ import { UsersRepository } from './users.repository';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, UsersRepository, { provide: APP_GUARD, useClass: AccessTokenGuard }],
+  providers: [AuthService, UsersRepository, SessionsRepository, LoginThrottleService, { provide: APP_GUARD, useClass: AccessTokenGuard }],
   exports: [AuthService],
 })
 export class AuthModule {}

@@ -12,3 +12,18 @@ export function mentionScopeOf(user: Pick<UserView, 'role' | 'opds'>): MentionSc
   // Liaisons read incident summaries, not citizens' personal messages.
   return { kind: 'none' };
 }
+
+/** What a user may read of the mention stream, and whether personal data must be masked first. */
+export interface MentionReadAccess {
+  scope: MentionScope;
+  masked: boolean;
+}
+
+/**
+ * Reading only: DPRD liaisons read every OPD's mentions with personal data masked. Acting on a
+ * mention (claim, status, corrections…) still goes by `mentionScopeOf`, which refuses them.
+ */
+export function mentionReadAccessOf(user: Pick<UserView, 'role' | 'opds'>): MentionReadAccess {
+  if (user.role === 'liaison') return { scope: { kind: 'all' }, masked: true };
+  return { scope: mentionScopeOf(user), masked: false };
+}

@@ -59,6 +59,10 @@ const schema = z.object({
     .regex(/^\s*([A-Z0-9-]+=[^,=]+)(\s*,\s*[A-Z0-9-]+=[^,=]+)*\s*$/, 'a list of OPD=number pairs, e.g. "DINKES=119,DISKARPB=113"')
     .optional(),
   SIGAP_HOTLINE_DEFAULT: z.string().min(1).max(40).default('112'),
+  // Failed sign-ins allowed per e-mail address and client IP (and per IP alone) in one window.
+  SIGAP_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
+  SIGAP_LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).max(100_000).default(50),
+  SIGAP_LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).max(24 * 3600).default(15 * 60),
 });
 
 export interface SigapConfig {
@@ -102,6 +106,13 @@ export interface SigapConfig {
     /** `{hotline}` per OPD code; `defaultHotline` for the others. */
     hotlines: Record<string, string>;
     defaultHotline: string;
+  };
+  login: {
+    /** Failed sign-ins per (e-mail, IP) within the window before 429. */
+    maxFailures: number;
+    /** Failed sign-ins per IP, whatever the e-mail, within the window before 429. */
+    maxFailuresPerIp: number;
+    windowSeconds: number;
   };
 }
 
@@ -169,6 +180,11 @@ export function loadConfig(app: SigapApp, env: NodeJS.ProcessEnv = process.env):
       outboxTimeoutMs: e.SIGAP_OUTBOX_TIMEOUT_MS,
       hotlines: parseHotlines(e.SIGAP_HOTLINES),
       defaultHotline: e.SIGAP_HOTLINE_DEFAULT,
+    },
+    login: {
+      maxFailures: e.SIGAP_LOGIN_MAX_FAILURES,
+      maxFailuresPerIp: e.SIGAP_LOGIN_MAX_FAILURES_PER_IP,
+      windowSeconds: e.SIGAP_LOGIN_WINDOW_SECONDS,
     },
   };
 }

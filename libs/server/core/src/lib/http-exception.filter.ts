@@ -36,6 +36,7 @@ const CODE_BY_STATUS: Partial<Record<number, SigapErrorCode>> = {
   403: SigapErrorCode.FORBIDDEN,
   404: SigapErrorCode.NOT_FOUND,
   409: SigapErrorCode.CONFLICT,
+  429: SigapErrorCode.TOO_MANY_REQUESTS,
   413: SigapErrorCode.PAYLOAD_TOO_LARGE,
   503: SigapErrorCode.UNAVAILABLE,
 };
@@ -52,6 +53,9 @@ export class SigapExceptionFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     const body = this.toBody(exception);
     body.requestId = request.id ? String(request.id) : undefined;
+    if (exception instanceof SigapException && exception.retryAfterSeconds !== undefined) {
+      response.setHeader('Retry-After', String(Math.max(1, Math.ceil(exception.retryAfterSeconds))));
+    }
     if (body.statusCode >= 500) {
       this.logger.error({ err: exception, requestId: body.requestId }, 'request failed');
     }

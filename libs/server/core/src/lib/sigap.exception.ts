@@ -9,6 +9,7 @@ export enum SigapErrorCode {
   FORBIDDEN = 'FORBIDDEN',
   NOT_FOUND = 'NOT_FOUND',
   CONFLICT = 'CONFLICT',
+  TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS',
   UNAVAILABLE = 'UNAVAILABLE',
   INTERNAL = 'INTERNAL',
 }
@@ -22,6 +23,7 @@ const STATUS_BY_CODE: Record<SigapErrorCode, HttpStatus> = {
   [SigapErrorCode.FORBIDDEN]: HttpStatus.FORBIDDEN,
   [SigapErrorCode.NOT_FOUND]: HttpStatus.NOT_FOUND,
   [SigapErrorCode.CONFLICT]: HttpStatus.CONFLICT,
+  [SigapErrorCode.TOO_MANY_REQUESTS]: HttpStatus.TOO_MANY_REQUESTS,
   [SigapErrorCode.UNAVAILABLE]: HttpStatus.SERVICE_UNAVAILABLE,
   [SigapErrorCode.INTERNAL]: HttpStatus.INTERNAL_SERVER_ERROR,
 };
@@ -32,6 +34,8 @@ export class SigapException extends Error {
     readonly code: SigapErrorCode,
     message: string,
     readonly details?: unknown,
+    /** Sent as the `Retry-After` header (seconds), e.g. with TOO_MANY_REQUESTS. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }

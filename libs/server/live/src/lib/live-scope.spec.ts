@@ -1,4 +1,4 @@
-import { isVisibleTo, roomOf, scopeOfRoom } from './live-scope';
+import { accessOfRoom, isVisibleTo, roomOf, roomOfAccess, roomOfSession, scopeOfRoom } from './live-scope';
 
 describe('live scope rooms', () => {
   it('round-trips a scope through its room name', () => {
@@ -14,5 +14,15 @@ describe('live scope rooms', () => {
     expect(isVisibleTo({ opdCodes: ['DISDUKCAPIL'] }, scope)).toBe(false);
     expect(isVisibleTo({ opdCodes: ['DISDUKCAPIL'] }, { kind: 'all' })).toBe(true);
     expect(isVisibleTo({ opdCodes: [] }, { kind: 'none' })).toBe(false);
+  });
+
+  it('keeps masked readers in rooms of their own', () => {
+    const masked = roomOfAccess({ scope: { kind: 'all' }, masked: true });
+    expect(masked).not.toBe(roomOf({ kind: 'all' }));
+    expect(accessOfRoom(masked)).toEqual({ scope: { kind: 'all' }, masked: true });
+    expect(accessOfRoom(roomOfAccess({ scope: { kind: 'all' }, masked: false }))).toEqual({ scope: { kind: 'all' }, masked: false });
+    // Code that only knows plain scopes never mistakes a masked room for an unmasked one.
+    expect(scopeOfRoom(masked)).toBeNull();
+    expect(accessOfRoom(roomOfSession('3f1c'))).toBeNull();
   });
 });

@@ -1,7 +1,9 @@
 import type { Mention } from '@sigap/contracts';
-import type { MentionScope } from '@sigap/server/auth';
+import type { MentionReadAccess, MentionScope } from '@sigap/server/auth';
 
 const ROOM_PREFIX = 'scope:';
+const MASKED_PREFIX = 'masked:';
+const SESSION_PREFIX = 'session:';
 
 /**
  * Each socket joins exactly one room named after its scope, so a mention routed to two of an
@@ -28,6 +30,20 @@ export function scopeOfRoom(room: string): MentionScope | null {
   }
   return { kind: 'none' };
 }
+
+/** Readers without access to personal data get rooms of their own, fed masked batches. */
+export function roomOfAccess(access: MentionReadAccess): string {
+  return access.masked ? `${MASKED_PREFIX}${roomOf(access.scope)}` : roomOf(access.scope);
+}
+
+export function accessOfRoom(room: string): MentionReadAccess | null {
+  const masked = room.startsWith(MASKED_PREFIX);
+  const scope = scopeOfRoom(masked ? room.slice(MASKED_PREFIX.length) : room);
+  return scope ? { scope, masked } : null;
+}
+
+/** Every socket opened with a session also joins that session's room, so revoking it can disconnect them. */
+export const roomOfSession = (sessionId: string) => `${SESSION_PREFIX}${sessionId}`;
 
 /** The same rule as the REST scope: an admin sees its OPDs' mentions and those not yet routed. */
 export function isVisibleTo(mention: Pick<Mention, 'opdCodes'>, scope: MentionScope): boolean {

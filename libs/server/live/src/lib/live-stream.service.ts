@@ -5,6 +5,7 @@ import {
   LIVE_MAX_REPLAY,
   LIVE_NOTIFY_CHANNEL,
   LIVE_REPLY_CHANNEL,
+  LIVE_SESSIONS_REVOKED_CHANNEL,
   LIVE_UPDATE_CHANNEL,
   type LiveClientEvents,
   type LiveMentionUpdate,
@@ -12,13 +13,13 @@ import {
   type LiveServerEvents,
   type Mention,
 } from '@sigap/contracts';
-import type { MentionScope } from '@sigap/server/auth';
+import type { MentionReadAccess } from '@sigap/server/auth';
 import { REDIS_CLIENT, SIGAP_CONFIG, redisKey, type SigapConfig } from '@sigap/server/core';
-import { mapMention, MentionsRepository } from '@sigap/server/mentions';
+import { mapMention, maskPersonalData, MentionsRepository } from '@sigap/server/mentions';
 import { Mutex } from 'async-mutex';
 import type Redis from 'ioredis';
 import type { Namespace, Socket } from 'socket.io';
-import { isVisibleTo, roomOf, scopeOfRoom } from './live-scope';
+import { accessOfRoom, isVisibleTo, roomOfAccess, roomOfSession } from './live-scope';
 
 const PAGE = 2000;
 /** Safety net for a lost pub/sub message: look for new rows at least this often. */
@@ -54,14 +55,19 @@ export class LiveStreamService implements OnApplicationBootstrap, OnApplicationS
     this.lastSeq = await this.mentions.maxSeq();
     this.subscriber = this.redis.duplicate();
     const updates = redisKey(this.config.redisPrefix, LIVE_UPDATE_CHANNEL);
-    const replies = redisKey(this.config.redisPrefix, LIVE_REPLY_CHANNEL);
+    // Each Redis channel this instance relays, with what to do with a message on it.
+    const relays = new Map<string, (message: string) => void>([
+      [updates, (message) => this.relayUpdate(message)],
+      [redisKey(this.config.redisPrefix, LIVE_REPLY_CHANNEL), (message) => this.relayReply(message)],
+      [redisKey(this.config.redisPrefix, LIVE_SESSIONS_REVOKED_CHANNEL), (message) => this.disconnectSessions(message)],
+    ]);
     this.subscriber.on('message', (channel: string, message: string) => {
-      if (channel === updates) this.relayUpdate(message);
-      else if (channel === replies) this.relayReply(message);
+      const relay = relays.get(channel);
+      if (relay) relay(message);
       else this.scheduleFlush();
     });
     this.subscriber.on('error', (err) => this.logger.warn({ err: err.message }, 'live subscriber error'));
-    await this.subscriber.subscribe(redisKey(this.config.redisPrefix, LIVE_NOTIFY_CHANNEL), updates, replies);
+    await this.subscriber.subscribe(redisKey(this.config.redisPrefix, LIVE_NOTIFY_CHANNEL), ...relays.keys());
     this.pollTimer = setInterval(() => this.scheduleFlush(), POLL_INTERVAL_MS);
   }
 
@@ -77,7 +83,9 @@ export class LiveStreamService implements OnApplicationBootstrap, OnApplicationS
   }
 
   /** Replays what the client missed since `since`, then puts it in its live room. */
-  async join(socket: LiveSocket, scope: MentionScope, since: number | undefined): Promise<void> {
+  async join(socket: LiveSocket, access: MentionReadAccess, since: number | undefined, sessionId?: string): Promise<void> {
+    const { scope, masked } = access;
+    if (sessionId) await socket.join(roomOfSession(sessionId));
     await this.lock.runExclusive(async () => {
       let replayed = 0;
       let resync = false;
@@ -90,14 +98,15 @@ export class LiveStreamService implements OnApplicationBootstrap, OnApplicationS
           for (;;) {
             const rows = await this.mentions.findAfterSeq(after, PAGE, scope, this.lastSeq);
             if (rows.length === 0) break;
-            socket.emit(LIVE_EVENTS.mentions, rows.map(mapMention));
+            const batch = rows.map(mapMention);
+            socket.emit(LIVE_EVENTS.mentions, masked ? batch.map(maskPersonalData) : batch);
             replayed += rows.length;
             after = Number(rows[rows.length - 1].seq);
             if (rows.length < PAGE) break;
           }
         }
       }
-      await socket.join(roomOf(scope));
+      await socket.join(roomOfAccess(access));
       socket.emit(LIVE_EVENTS.hello, { seq: this.lastSeq, replayed, resync });
     });
   }
@@ -135,8 +144,25 @@ export class LiveStreamService implements OnApplicationBootstrap, OnApplicationS
     }
     if (!Array.isArray(parsed?.opdCodes) || !parsed.update) return;
     for (const room of namespace.adapter.rooms.keys()) {
-      const scope = scopeOfRoom(room);
-      if (scope && isVisibleTo({ opdCodes: parsed.opdCodes }, scope)) namespace.to(room).emit(LIVE_EVENTS.mentionUpdated, parsed.update);
+      const access = accessOfRoom(room);
+      if (access && isVisibleTo({ opdCodes: parsed.opdCodes }, access.scope)) namespace.to(room).emit(LIVE_EVENTS.mentionUpdated, parsed.update);
+    }
+  }
+
+  /** Sessions revoked on any API instance: their sockets here are closed at once. */
+  private disconnectSessions(message: string): void {
+    const namespace = this.namespace;
+    if (!namespace) return;
+    let sessionIds: unknown;
+    try {
+      sessionIds = (JSON.parse(message) as { sessionIds?: unknown }).sessionIds;
+    } catch {
+      this.logger.warn('ignored a malformed session revocation');
+      return;
+    }
+    if (!Array.isArray(sessionIds)) return;
+    for (const sessionId of sessionIds) {
+      if (typeof sessionId === 'string') namespace.in(roomOfSession(sessionId)).disconnectSockets(true);
     }
   }
 
@@ -153,18 +179,24 @@ export class LiveStreamService implements OnApplicationBootstrap, OnApplicationS
     }
     if (!Array.isArray(parsed?.opdCodes) || !parsed.reply) return;
     for (const room of namespace.adapter.rooms.keys()) {
-      const scope = scopeOfRoom(room);
-      if (scope && isVisibleTo({ opdCodes: parsed.opdCodes }, scope)) namespace.to(room).emit(LIVE_EVENTS.replyUpdated, parsed.reply);
+      const access = accessOfRoom(room);
+      // Replies address the citizen by name: liaisons' masked rooms do not get them.
+      if (access && !access.masked && isVisibleTo({ opdCodes: parsed.opdCodes }, access.scope)) {
+        namespace.to(room).emit(LIVE_EVENTS.replyUpdated, parsed.reply);
+      }
     }
   }
 
   private broadcast(batch: Mention[]): void {
     const namespace = this.namespace;
     if (!namespace) return;
+    let maskedBatch: Mention[] | null = null;
     for (const room of namespace.adapter.rooms.keys()) {
-      const scope = scopeOfRoom(room);
-      if (!scope) continue;
-      const visible = batch.filter((mention) => isVisibleTo(mention, scope));
+      const access = accessOfRoom(room);
+      if (!access) continue;
+      // Masked once per flush, however many masked rooms there are.
+      const source = access.masked ? (maskedBatch ??= batch.map(maskPersonalData)) : batch;
+      const visible = source.filter((mention) => isVisibleTo(mention, access.scope));
       if (visible.length > 0) namespace.to(room).emit(LIVE_EVENTS.mentions, visible);
     }
   }

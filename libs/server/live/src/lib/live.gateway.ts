@@ -1,11 +1,12 @@
 import { Logger } from '@nestjs/common';
 import { OnGatewayConnection, OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
 import { LIVE_NAMESPACE, type LiveHandshakeAuth } from '@sigap/contracts';
-import { AuthService, mentionScopeOf, type MentionScope } from '@sigap/server/auth';
+import { AuthService, mentionReadAccessOf, type MentionReadAccess } from '@sigap/server/auth';
 import { LiveStreamService, type LiveNamespace, type LiveSocket } from './live-stream.service';
 
 interface LiveSocketData {
-  scope: MentionScope;
+  access: MentionReadAccess;
+  sessionId: string;
   since?: number;
 }
 
@@ -23,12 +24,12 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
     namespace.use((socket, next) => {
       const handshake = (socket.handshake.auth ?? {}) as Partial<LiveHandshakeAuth>;
       this.auth
-        .authenticate(typeof handshake.token === 'string' ? handshake.token : undefined)
-        .then((user) => {
-          const scope = mentionScopeOf(user);
-          if (scope.kind === 'none') return next(new Error('forbidden: this role has no live mention stream'));
+        .authenticateSession(typeof handshake.token === 'string' ? handshake.token : undefined)
+        .then(({ user, sessionId }) => {
+          const access = mentionReadAccessOf(user);
+          if (access.scope.kind === 'none') return next(new Error('forbidden: this role has no live mention stream'));
           const since = Number(handshake.since);
-          const data: LiveSocketData = { scope, since: Number.isSafeInteger(since) && since >= 0 ? since : undefined };
+          const data: LiveSocketData = { access, sessionId, since: Number.isSafeInteger(since) && since >= 0 ? since : undefined };
           socket.data = data;
           next();
         })
@@ -40,7 +41,9 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
   async handleConnection(socket: LiveSocket): Promise<void> {
     const data = socket.data as LiveSocketData;
     try {
-      await this.stream.join(socket, data.scope, data.since);
+      await this.stream.join(socket, data.access, data.since, data.sessionId);
+      // A revocation announced between the handshake and joining the session's room would miss this socket.
+      if (!(await this.auth.isSessionActive(data.sessionId))) socket.disconnect(true);
     } catch (err) {
       this.logger.error({ err }, 'could not join the live stream');
       socket.disconnect(true);

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { Mention, MentionPage, MentionSort } from '@sigap/contracts';
-import { mentionScopeOf, type AuthenticatedUser } from '@sigap/server/auth';
-import { SigapErrorCode, SigapException } from '@sigap/server/core';
+import { mentionReadAccessOf, type AuthenticatedUser, type MentionReadAccess } from '@sigap/server/auth';
+import { SigapErrorCode, SigapException, validationFailed } from '@sigap/server/core';
 import { decodeCursor, encodeCursor } from './mention-cursor';
 import type { MentionQueryDto } from './mention-query.dto';
 import { mapMention } from './mention.mapper';
 import { MentionsRepository } from './mentions.repository';
+import { maskContactDetails, maskPersonalData } from './personal-data-mask';
 
 const DEFAULT_PAGE_SIZE = 50;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -15,7 +16,11 @@ export class MentionsService {
   constructor(private readonly mentions: MentionsRepository) {}
 
   async list(user: AuthenticatedUser, query: MentionQueryDto): Promise<MentionPage> {
-    const scope = this.readableScope(user);
+    const { scope, masked } = this.readAccess(user);
+    // Searching for a phone number or an address would tell a masked reader who wrote what.
+    if (masked && query.q && maskContactDetails(query.q) !== query.q) {
+      throw validationFailed([{ field: 'q', message: 'cannot search for phone numbers or e-mail addresses' }]);
+    }
     const sort: MentionSort = query.sort ?? 'newest';
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const cursor = query.cursor ? decodeCursor(query.cursor, sort) : null;
@@ -39,22 +44,24 @@ export class MentionsService {
       rows.length > limit && last
         ? encodeCursor({ sort, postedAt: last.posted_at.toISOString(), id: last.id, urgencyRank: last.urgency_rank })
         : null;
-    return { items: page.map(mapMention), nextCursor };
+    const items = page.map(mapMention);
+    return { items: masked ? items.map(maskPersonalData) : items, nextCursor };
   }
 
   /** 404 rather than 403 for mentions outside the user's OPDs, so ids reveal nothing. */
   async get(user: AuthenticatedUser, id: string): Promise<Mention> {
-    const scope = this.readableScope(user);
+    const { scope, masked } = this.readAccess(user);
     const row = UUID.test(id) ? await this.mentions.findById(id, scope) : null;
     if (!row) throw new SigapException(SigapErrorCode.NOT_FOUND, 'mention not found');
-    return mapMention(row);
+    const found = mapMention(row);
+    return masked ? maskPersonalData(found) : found;
   }
 
-  private readableScope(user: AuthenticatedUser) {
-    const scope = mentionScopeOf(user);
-    if (scope.kind === 'none') {
-      throw new SigapException(SigapErrorCode.FORBIDDEN, 'this role reads incident summaries, not individual mentions');
+  private readAccess(user: AuthenticatedUser): MentionReadAccess {
+    const access = mentionReadAccessOf(user);
+    if (access.scope.kind === 'none') {
+      throw new SigapException(SigapErrorCode.FORBIDDEN, 'this role does not read mentions');
     }
-    return scope;
+    return access;
   }
 }

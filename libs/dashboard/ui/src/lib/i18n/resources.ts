@@ -1,4 +1,5 @@
 import { repliesEn, repliesId } from './replies.resources';
+import { accountsEn, accountsId } from './accounts.resources';
 import { rulesEn, rulesId } from './rules.resources';
 
 /** UI strings. Bahasa Indonesia is the reference; English mirrors its keys. */
@@ -183,6 +184,7 @@ export const id = {
   },
   rules: rulesId,
   replies: repliesId,
+  accounts: accountsId,
 };
 
 export type Resources = typeof id;
@@ -368,4 +370,5 @@ export const en: Resources = {
   },
   rules: rulesEn,
   replies: repliesEn,
+  accounts: accountsEn,
 };

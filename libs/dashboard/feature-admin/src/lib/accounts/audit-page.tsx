@@ -1,0 +1,197 @@
+import { useState } from 'react';
+import { Alert, Button, Center, Code, Group, Loader, Paper, ScrollArea, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import type { AuditEntryView } from '@sigap/contracts';
+import { useTranslation } from 'react-i18next';
+import { downloadAuditCsv, useAuditLog, type AuditFilters } from '@sigap/dashboard/data-access';
+import { ExactTime } from '@sigap/dashboard/ui';
+
+interface FilterInputs {
+  actorId: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  /** `datetime-local` values, in the browser's time zone. */
+  from: string;
+  to: string;
+}
+
+const EMPTY_INPUTS: FilterInputs = { actorId: '', action: '', entityType: '', entityId: '', from: '', to: '' };
+
+const toIso = (local: string): string | undefined => {
+  if (!local) return undefined;
+  const date = new Date(local);
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+};
+
+const filtersOf = (inputs: FilterInputs): AuditFilters => ({
+  actorId: inputs.actorId.trim() || undefined,
+  action: inputs.action.trim() || undefined,
+  entityType: inputs.entityType.trim() || undefined,
+  entityId: inputs.entityId.trim() || undefined,
+  from: toIso(inputs.from),
+  to: toIso(inputs.to),
+});
+
+const Change = ({ entry }: { entry: AuditEntryView }) => {
+  const hasBefore = entry.before !== null && entry.before !== undefined;
+  if (!hasBefore && (entry.after === null || entry.after === undefined)) return null;
+  return (
+    <Code block fz={11} style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word', maxHeight: 120, overflow: 'auto' }}>
+      {hasBefore ? `${JSON.stringify(entry.before)}\n→ ` : ''}
+      {JSON.stringify(entry.after)}
+    </Code>
+  );
+};
+
+/** For supervisors: the append-only audit log with filters, newest first, and a CSV download. */
+export const AuditPage = () => {
+  const { t } = useTranslation();
+  const [inputs, setInputs] = useState<FilterInputs>(EMPTY_INPUTS);
+  const [filters, setFilters] = useState<AuditFilters>({});
+  const [downloading, setDownloading] = useState(false);
+  const [downloadError, setDownloadError] = useState<string | null>(null);
+  const log = useAuditLog(filters);
+  const entries = log.data?.pages.flatMap((page) => page.items) ?? [];
+  const set = (key: keyof FilterInputs) => (event: React.ChangeEvent<HTMLInputElement>) => {
+    const value = event.currentTarget.value;
+    setInputs((current) => ({ ...current, [key]: value }));
+  };
+
+  const download = (): void => {
+    setDownloading(true);
+    setDownloadError(null);
+    downloadAuditCsv(filters)
+      .catch((error: unknown) => setDownloadError(t('accounts.audit.downloadFailed', { message: error instanceof Error ? error.message : String(error) })))
+      .finally(() => setDownloading(false));
+  };
+
+  return (
+    <ScrollArea h="100%">
+      <Stack p="md" gap="md" maw={1400} data-testid="audit-page">
+        <Group justify="space-between" align="flex-end">
+          <div>
+            <Title order={2} fz="lg">
+              {t('accounts.audit.title')}
+            </Title>
+            <Text size="sm" c="dimmed">
+              {t('accounts.audit.subtitle')}
+            </Text>
+          </div>
+          <Button variant="light" onClick={download} loading={downloading} data-testid="audit-download">
+            {t('accounts.audit.download')}
+          </Button>
+        </Group>
+        <Paper withBorder radius="sm" p="sm">
+          <form
+            onSubmit={(event) => {
+              event.preventDefault();
+              setFilters(filtersOf(inputs));
+            }}
+            data-testid="audit-filters"
+          >
+            <SimpleGrid cols={{ base: 1, sm: 3, lg: 6 }} spacing="xs">
+              <TextInput size="xs" label={t('accounts.audit.action')} placeholder={t('accounts.audit.actionPlaceholder')} value={inputs.action} onChange={set('action')} name="action" />
+              <TextInput size="xs" label={t('accounts.audit.entityType')} value={inputs.entityType} onChange={set('entityType')} name="entityType" />
+              <TextInput size="xs" label={t('accounts.audit.entityId')} value={inputs.entityId} onChange={set('entityId')} name="entityId" />
+              <TextInput size="xs" label={t('accounts.audit.actorId')} value={inputs.actorId} onChange={set('actorId')} name="actorId" />
+              <TextInput size="xs" type="datetime-local" label={t('accounts.audit.from')} value={inputs.from} onChange={set('from')} name="from" />
+              <TextInput size="xs" type="datetime-local" label={t('accounts.audit.to')} value={inputs.to} onChange={set('to')} name="to" />
+            </SimpleGrid>
+            <Group justify="flex-end" mt="xs" gap="xs">
+              <Button
+                size="xs"
+                variant="default"
+                onClick={() => {
+                  setInputs(EMPTY_INPUTS);
+                  setFilters({});
+                }}
+              >
+                {t('accounts.audit.reset')}
+              </Button>
+              <Button size="xs" type="submit">
+                {t('accounts.audit.apply')}
+              </Button>
+            </Group>
+          </form>
+        </Paper>
+        {downloadError && (
+          <Alert color="red" variant="light" role="alert" withCloseButton onClose={() => setDownloadError(null)}>
+            {downloadError}
+          </Alert>
+        )}
+        {log.isError && (
+          <Alert color="red" variant="light" role="alert">
+            {t('accounts.audit.loadError', { message: log.error.message })}
+          </Alert>
+        )}
+        <Paper withBorder radius="sm">
+          {log.isPending ? (
+            <Center p="lg">
+              <Loader size="sm" />
+            </Center>
+          ) : entries.length === 0 ? (
+            <Text p="md" size="sm" c="dimmed">
+              {t('accounts.audit.empty')}
+            </Text>
+          ) : (
+            <Table.ScrollContainer minWidth={900}>
+              <Table verticalSpacing={6} fz="sm" data-testid="audit-table">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('accounts.audit.columns.at')}</Table.Th>
+                    <Table.Th>{t('accounts.audit.columns.actor')}</Table.Th>
+                    <Table.Th>{t('accounts.audit.columns.action')}</Table.Th>
+                    <Table.Th>{t('accounts.audit.columns.entity')}</Table.Th>
+                    <Table.Th w="40%">{t('accounts.audit.columns.change')}</Table.Th>
+                    <Table.Th>{t('accounts.audit.columns.ip')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {entries.map((entry) => (
+                    <Table.Tr key={entry.id} data-testid="audit-row">
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                        <ExactTime value={entry.at} />
+                      </Table.Td>
+                      <Table.Td>
+                        {entry.actorName ?? (entry.actorId ? entry.actorId.slice(0, 8) : t('accounts.audit.system'))}
+                        {entry.actorRole && (
+                          <Text size="xs" c="dimmed">
+                            {t(`role.${entry.actorRole}`, { defaultValue: entry.actorRole })}
+                          </Text>
+                        )}
+                      </Table.Td>
+                      <Table.Td ff="monospace" fz="xs">
+                        {entry.action}
+                      </Table.Td>
+                      <Table.Td fz="xs">
+                        {entry.entityType}
+                        {entry.entityId && (
+                          <Text size="xs" c="dimmed" ff="monospace" truncate maw={180} title={entry.entityId}>
+                            {entry.entityId}
+                          </Text>
+                        )}
+                      </Table.Td>
+                      <Table.Td>
+                        <Change entry={entry} />
+                      </Table.Td>
+                      <Table.Td fz="xs" ff="monospace">
+                        {entry.ip ?? t('common.none')}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
+        </Paper>
+        {log.hasNextPage && (
+          <Center>
+            <Button variant="default" size="xs" onClick={() => void log.fetchNextPage()} loading={log.isFetchingNextPage}>
+              {t('accounts.audit.more')}
+            </Button>
+          </Center>
+        )}
+      </Stack>
+    </ScrollArea>
+  );
+};
