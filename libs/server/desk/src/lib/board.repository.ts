@@ -65,7 +65,7 @@ export class BoardRepository {
       `SELECT m.urgency,
               count(*)::int AS unclaimed,
               max(extract(epoch FROM now() - m.received_at))::float8 AS oldest_seconds,
-              count(*) FILTER (WHERE extract(epoch FROM now() - m.received_at) >= s.sla * $4
+              count(*) FILTER (WHERE extract(epoch FROM now() - m.received_at) >= s.sla * $4::float8
                                  AND extract(epoch FROM now() - m.received_at) < s.sla)::int AS at_risk,
               count(*) FILTER (WHERE extract(epoch FROM now() - m.received_at) >= s.sla)::int AS breached
          FROM mentions m
