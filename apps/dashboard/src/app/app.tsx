@@ -5,17 +5,27 @@ import { ROLES_SEEING_ALL } from '@sigap/contracts';
 import { useTranslation } from 'react-i18next';
 import { AdminPage, RulesPage } from '@sigap/dashboard/feature-admin';
 import { LoginPage, RequireAuth, RequireRole } from '@sigap/dashboard/feature-auth';
-import { InboxPage } from '@sigap/dashboard/feature-inbox';
+import { BoardPage } from '@sigap/dashboard/feature-desk';
+import { InboxPage, MyWorkPage } from '@sigap/dashboard/feature-inbox';
 import { dashboardTheme } from '@sigap/dashboard/ui';
 import { AppLayout } from './app-layout';
 import { NotFoundPage } from './not-found-page';
-import { MENTION_READER_ROLES } from './roles';
+import { BOARD_ROLES, MENTION_READER_ROLES, MY_WORK_ROLES } from './roles';
 
 const Inbox = () => {
   const { t } = useTranslation();
   return (
     <RequireRole roles={MENTION_READER_ROLES} message={t('common.inboxForbidden')}>
       <InboxPage />
+    </RequireRole>
+  );
+};
+
+const MyWork = () => {
+  const { t } = useTranslation();
+  return (
+    <RequireRole roles={MY_WORK_ROLES} message={t('common.inboxForbidden')}>
+      <MyWorkPage />
     </RequireRole>
   );
 };
@@ -34,6 +44,17 @@ export const App = ({ queryClient }: { queryClient: QueryClient }) => (
             }
           >
             <Route index element={<Inbox />} />
+            <Route
+              path="pekerjaan-saya"
+element={<MyWork />} />
+            <Route
+              path="papan"
+              element={
+                <RequireRole roles={BOARD_ROLES}>
+                  <BoardPage />
+                </RequireRole>
+              }
+            />
             <Route
               path="admin"
               element={

@@ -10,8 +10,20 @@ export {
   hasActiveFilters,
   matchesMentionFilters,
   normalizeMentionFilters,
+  normalizePersonFilter,
   toMentionSearchParams,
   writeFilterParams,
+  inboxHref,
+  myWorkFilters,
+  activeMyWorkPreset,
+  unclaimedFilters,
+  INBOX_PATH,
+  MY_WORK_PATH,
+  BOARD_PATH,
+  APPROVALS_PATH,
+  OPEN_STATUSES,
+  MY_WORK_PRESETS,
+  type MyWorkPreset,
   type MentionFilters,
 } from './lib/mention-filters';
 export { flattenMentionPages, mergeLiveBatch, type MentionListData } from './lib/mention-cache';
@@ -42,3 +54,12 @@ export { LiveProvider, useLiveStatus } from './lib/live-provider';
 export { createQueryClient } from './lib/query-client';
 export { applyDeskState, applyMentionUpdate } from './lib/desk-cache';
 export { useClaimMention, useReleaseMention, useSetMentionStatus, type SetMentionStatusVariables } from './lib/desk.queries';
+export {
+  fetchApprovalQueue,
+  useApprovalQueue,
+  useDeskBoard,
+  useMyWorkCounts,
+  type ApprovalQueue,
+  type PendingApproval,
+} from './lib/board.queries';
+export { throttle, type Throttled } from './lib/throttle';

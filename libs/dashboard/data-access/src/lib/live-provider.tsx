@@ -6,6 +6,10 @@ import { applyMentionUpdate } from './desk-cache';
 import { applyLiveBatch } from './live-cache';
 import { LiveClient, type LiveSocketFactory, type LiveStatus } from './live-client';
 import { queryKeys } from './query-keys';
+import { throttle } from './throttle';
+
+/** At most one refetch of the desk summaries per interval, however busy the stream. */
+export const DESK_REFRESH_MS = 2_000;
 
 const INITIAL_STATUS: LiveStatus = { state: 'connecting', replayed: 0, resync: false };
 
@@ -31,12 +35,23 @@ export const LiveProvider = ({ children, enabled = true, createSocket }: LivePro
   useEffect(() => {
     if (token === null || !enabled) return undefined;
     setStatus(INITIAL_STATUS);
+    // Desk summaries (board, my-work counts, approvals) are refetched, calmly, when anything moves.
+    const refreshDesk = throttle(() => {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.desk() });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.approvals() });
+    }, DESK_REFRESH_MS);
     const client = new LiveClient({
       getToken: () => authStore.token(),
       createSocket,
       onStatus: setStatus,
-      onMentions: (batch) => applyLiveBatch(queryClient, batch),
-      onMentionUpdated: (update) => applyMentionUpdate(queryClient, update),
+      onMentions: (batch) => {
+        applyLiveBatch(queryClient, batch);
+        refreshDesk();
+      },
+      onMentionUpdated: (update) => {
+        applyMentionUpdate(queryClient, update);
+        refreshDesk();
+      },
       onResync: () => {
         void queryClient.resetQueries({ queryKey: queryKeys.mentionLists() });
       },
@@ -46,7 +61,10 @@ export const LiveProvider = ({ children, enabled = true, createSocket }: LivePro
       },
     });
     client.start();
-    return () => client.stop();
+    return () => {
+      refreshDesk.cancel();
+      client.stop();
+    };
   }, [token, enabled, queryClient, createSocket]);
 
   return <LiveStatusContext.Provider value={status}>{children}</LiveStatusContext.Provider>;

@@ -44,7 +44,7 @@ export class BoardService {
         return {
           urgency,
           unclaimed: row?.unclaimed ?? 0,
-          oldestWaitingSeconds: row?.oldest_seconds == null ? null : Math.max(0, Math.floor(row.oldest_seconds)),
+          oldestWaitingSeconds: row?.oldest_seconds === undefined || row.oldest_seconds === null ? null : Math.max(0, Math.floor(row.oldest_seconds)),
           slaSeconds: slaSeconds[urgency],
           atRisk: row?.at_risk ?? 0,
           breached: row?.breached ?? 0,
