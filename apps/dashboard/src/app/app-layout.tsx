@@ -83,18 +83,27 @@ export const AppLayout = () => {
         case 'myWork':
           if (!mine) break;
           event.preventDefault();
-          go(MY_WORK_PATH);
+          void go(MY_WORK_PATH);
           break;
         case 'board':
           if (!board) break;
           event.preventDefault();
-          go(BOARD_PATH);
+          void go(BOARD_PATH);
           break;
         case 'inbox':
           event.preventDefault();
-          go(INBOX_PATH);
+          void go(INBOX_PATH);
           break;
-        default:
+        // The inbox handles the keys that act on its selection.
+        case 'next':
+        case 'previous':
+        case 'claim':
+        case 'reply':
+        case 'resolve':
+        case 'release':
+        case 'search':
+        case 'escape':
+        case null:
           break;
       }
     };

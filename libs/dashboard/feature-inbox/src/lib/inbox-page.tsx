@@ -116,7 +116,6 @@ export const InboxPage = ({ header }: InboxPageProps = {}) => {
       else setStatus.mutate({ id, status: 'selesai' }, { onError });
     },
     // The mutation objects change every render; their mutate functions do not.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [claim.mutate, release.mutate, setStatus.mutate, t],
   );
   const latest = useRef({ items, selectedId, phone, select, act });
