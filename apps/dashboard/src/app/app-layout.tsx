@@ -36,6 +36,9 @@ const NavItem = ({ to, label, count, testId }: { to: string; label: string; coun
       py={6}
       fz="sm"
       style={{
+        display: 'inline-flex',
+        alignItems: 'center',
+        whiteSpace: 'nowrap',
         borderRadius: 'var(--mantine-radius-sm)',
         fontWeight: active ? 650 : 450,
         background: active ? 'var(--mantine-color-indigo-0)' : undefined,

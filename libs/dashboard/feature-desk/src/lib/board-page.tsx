@@ -29,7 +29,7 @@ const Panel = ({ title, children, testId, extra }: { title: string; children: Re
 
 /** A number that opens the mentions behind it. */
 const DrillNumber = ({ to, value, testId, label }: { to: string; value: number; testId?: string; label: string }) => (
-  <Anchor component={Link} to={to} fw={600} aria-label={label} data-testid={testId} underline="hover">
+  <Anchor component={Link} to={to} fw={600} c={value === 0 ? 'dimmed' : undefined} aria-label={label} data-testid={testId} underline="hover">
     {value}
   </Anchor>
 );
@@ -68,10 +68,10 @@ const UrgencyTile = ({ tile, elapsed, language }: { tile: BoardUrgencyTile; elap
       </Text>
       <Group gap={6} mt={6} wrap="wrap">
         <Badge size="sm" variant={tile.atRisk > 0 ? 'filled' : 'light'} color={tile.atRisk > 0 ? 'yellow.7' : 'gray'} data-testid={`board-tile-${tile.urgency}-at-risk`}>
-          ⚠ {t('deskViews.board.atRisk', { count: tile.atRisk })}
+          {t('deskViews.board.atRisk', { count: tile.atRisk })}
         </Badge>
         <Badge size="sm" variant={tile.breached > 0 ? 'filled' : 'light'} color={tile.breached > 0 ? 'red.8' : 'gray'} data-testid={`board-tile-${tile.urgency}-breached`}>
-          ⏰ {t('deskViews.board.breached', { count: tile.breached })}
+          {t('deskViews.board.breached', { count: tile.breached })}
         </Badge>
       </Group>
     </Paper>

@@ -7,7 +7,7 @@ describe('formatWait', () => {
     expect(formatWait(125)).toBe('2 mnt');
     expect(formatWait(3_600)).toBe('1 j');
     expect(formatWait(3_900)).toBe('1 j 5 mnt');
-    expect(formatWait(90_000)).toBe('1 h 1 j');
+    expect(formatWait(90_000)).toBe('1 hr 1 j');
     expect(formatWait(3_900, 'en')).toBe('1 h 5 min');
     expect(formatWait(-3)).toBe('0 dtk');
   });

@@ -273,6 +273,7 @@ export const InboxPage = ({ header }: InboxPageProps = {}) => {
       )}
 
       <Box component="section" aria-label={t('list.label')} style={{ display: 'flex', flexDirection: 'column', minHeight: 0, minWidth: 0 }}>
+        {header}
         <Group gap="xs" px="sm" py={6} wrap="nowrap" style={{ borderBottom: BORDER }}>
           {!wide && (
             <Button variant="default" size="xs" onClick={() => setFiltersOpen(true)} data-testid="open-filters">
@@ -301,7 +302,6 @@ export const InboxPage = ({ header }: InboxPageProps = {}) => {
             data-testid="inbox-sort"
           />
         </Group>
-        {header}
         {keyError !== null && (
           <Text size="xs" c="red.8" px="sm" py={4} role="alert" data-testid="hotkey-error" style={{ borderBottom: BORDER }}>
             {keyError}

@@ -1,4 +1,4 @@
-import { Badge, Group, Text, UnstyledButton } from '@mantine/core';
+import { Badge, Group, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useSearchParams } from 'react-router-dom';
 import {
@@ -28,10 +28,17 @@ const MyWorkTabs = () => {
   const active = activeMyWorkPreset(filters);
   const counts = useMyWorkCounts();
   return (
-    <Group gap={4} px="sm" py={6} wrap="nowrap" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }} data-testid="my-work-tabs">
-      <Text size="sm" fw={700} mr="xs" style={{ whiteSpace: 'nowrap' }}>
-        {t('deskViews.myWork.title')}
-      </Text>
+    <Group
+      gap={4}
+      px="sm"
+      py={6}
+      wrap="wrap"
+      role="group"
+      aria-label={t('deskViews.myWork.title')}
+      title={t('deskViews.myWork.hint')}
+      style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}
+      data-testid="my-work-tabs"
+    >
       {MY_WORK_PRESETS.map((preset) => {
         const selected = preset === active;
         const count = counts.data?.[COUNT_OF[preset]];

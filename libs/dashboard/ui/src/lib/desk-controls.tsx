@@ -108,7 +108,10 @@ export const DeskControls = ({
                 placeholder={t('deskViews.forwardToPlaceholder')}
                 data={forwardOptions}
                 value={forwardTo}
-                onChange={setForwardTo}
+                onChange={(value) => {
+                  setForwardTo(value);
+                  setErrors(({ forwardTo: _dropped, ...rest }) => rest);
+                }}
                 searchable
                 selectFirstOptionOnChange
                 nothingFoundMessage={t('filters.nothingFound')}
@@ -122,7 +125,10 @@ export const DeskControls = ({
               size="xs"
               label={forwarding ? t('deskViews.reasonRequired') : t('deskViews.reasonOptional')}
               value={reason}
-              onChange={(event) => setReason(event.currentTarget.value)}
+              onChange={(event) => {
+                setReason(event.currentTarget.value);
+                setErrors(({ reason: _dropped, ...rest }) => rest);
+              }}
               autosize
               minRows={2}
               maxRows={5}
