@@ -38,6 +38,8 @@ describe('desk views: filters, the supervisor board and my work', () => {
     assignedLow: { urgency: 'low', status: 'baru', opd: ['DISHUB'], ageMinutes: 1, assignee: 'budi' },
     unrouted: { urgency: 'normal', status: 'baru', opd: [], ageMinutes: 0 },
     toForward: { urgency: 'high', status: 'baru', opd: ['DLH'], ageMinutes: 2 },
+    // Outside the board's window (BOARD_WINDOW_DAYS): listed by the inbox, not counted on the board.
+    ancient: { urgency: 'critical', status: 'baru', opd: ['DLH'], ageMinutes: 8 * 24 * 60 },
   };
 
   const list = async (token: string, query: string): Promise<string[]> => {
@@ -118,7 +120,7 @@ describe('desk views: filters, the supervisor board and my work', () => {
   describe('mention filters', () => {
     it('filters by holder: me, none or a user id, within the caller’s OPDs', async () => {
       expect(await list(users.ani.token, 'holder=me')).toEqual(idsOf('heldHigh', 'heldAwaiting', 'heldClosed'));
-      expect(await list(users.ani.token, 'holder=none')).toEqual(idsOf('breached', 'atRiskEscalated', 'freshCritical', 'oldHigh', 'unrouted'));
+      expect(await list(users.ani.token, 'holder=none')).toEqual(idsOf('breached', 'atRiskEscalated', 'freshCritical', 'oldHigh', 'unrouted', 'ancient'));
       expect(await list(users.budi.token, 'holder=none')).toEqual(idsOf('assignedLow', 'unrouted', 'toForward'));
       expect(await list(users.spv.token, `holder=${users.ani.id}`)).toEqual(idsOf('heldHigh', 'heldAwaiting', 'heldClosed'));
       // Another OPD's admin asking for Ani's items sees none of them.
@@ -135,7 +137,7 @@ describe('desk views: filters, the supervisor board and my work', () => {
       expect(await list(users.budi.token, 'label=banjir')).toEqual([]);
       expect(await list(users.ani.token, 'escalated=1')).toEqual(idsOf('atRiskEscalated'));
       expect(await list(users.budi.token, 'escalated=1')).toEqual([]);
-      expect(await list(users.spv.token, 'escalated=0&urgency=critical')).toEqual(idsOf('breached', 'freshCritical'));
+      expect(await list(users.spv.token, 'escalated=0&urgency=critical')).toEqual(idsOf('breached', 'freshCritical', 'ancient'));
     });
 
     it('refuses malformed person filters with the field named', async () => {
@@ -156,7 +158,7 @@ describe('desk views: filters, the supervisor board and my work', () => {
       board = answer.body;
     });
 
-    it('counts unclaimed open mentions per urgency with the oldest wait and SLA risk', () => {
+    it('counts unclaimed open mentions per urgency with the oldest wait and SLA risk, within the window', () => {
       const tile = (urgency: Urgency) => board.urgencies.find((t) => t.urgency === urgency);
       expect(board.urgencies.map((t) => t.urgency)).toEqual(['critical', 'high', 'normal', 'low']);
       expect(tile('critical')).toMatchObject({ unclaimed: 3, atRisk: 1, breached: 1, slaSeconds: 900 });

@@ -7,6 +7,11 @@ export const BOARD_AT_RISK_FRACTION = 0.75;
 export const BOARD_OLDEST_LIMIT = 20;
 /** Window for the "bukan wewenang" forwards counted per OPD. */
 export const BOARD_BOUNCE_WINDOW_HOURS = 24;
+/**
+ * The board counts mentions received in the last this many days (unclaimed tiles, the oldest
+ * list, OPD backlogs), so it stays fast however much history the database holds.
+ */
+export const BOARD_WINDOW_DAYS = 7;
 /** Statuses of a mention that waits for someone to pick it up (and is not held). */
 export const BOARD_UNCLAIMED_STATUSES: readonly MentionStatus[] = ['baru', 'eskalasi'];
 

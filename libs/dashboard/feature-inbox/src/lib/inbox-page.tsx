@@ -19,7 +19,7 @@ import { createShortcutReader, isHotkeyIgnored } from '@sigap/dashboard/ui';
 import { FilterPanel } from './filter-panel';
 import { readInboxUrl, writeInboxUrl, type InboxUrlState } from './inbox-url';
 import { MentionDetailPane } from './mention-detail-pane';
-import { refusalMessage } from './mention-desk';
+import { deskFailureMessage } from './mention-desk';
 import { MentionList, type MentionListHandle } from './mention-list';
 import { useReferenceLookup } from './reference-lookup';
 import { SearchInput } from './search-input';
@@ -110,7 +110,7 @@ export const InboxPage = ({ header }: InboxPageProps = {}) => {
       const id = cursor.current;
       if (id === null) return;
       setKeyError(null);
-      const onError = (error: Error): void => setKeyError(t('desk.failed', { message: refusalMessage(error) }));
+      const onError = (error: Error): void => setKeyError(deskFailureMessage(t, error));
       if (action === 'claim') claim.mutate(id, { onError });
       else if (action === 'release') release.mutate(id, { onError });
       else setStatus.mutate({ id, status: 'selesai' }, { onError });

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { ROLES_SEEING_ALL, type Mention, type MentionClaimConflict } from '@sigap/contracts';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { ApiError, useClaimMention, useOpds, useReleaseMention, useSession, useSetMentionStatus } from '@sigap/dashboard/data-access';
 import { DeskControls } from '@sigap/dashboard/ui';
 import { canCorrect } from './mention-correction';
@@ -13,6 +14,12 @@ export const refusalMessage = (error: Error): string => {
     .filter((detail) => typeof detail?.field === 'string' && typeof detail?.message === 'string')
     .map((detail) => `${String(detail.field)}: ${String(detail.message)}`);
   return fields.length ? `${error.message} (${fields.join('; ')})` : error.message;
+};
+
+/** What to tell someone whose desk action was refused: who holds it, or the server's reason. */
+export const deskFailureMessage = (t: TFunction, error: Error): string => {
+  const holder = holderOf(error);
+  return holder ? t('desk.claimedElsewhere', { name: holder.name }) : t('desk.failed', { message: refusalMessage(error) });
 };
 
 const holderOf = (error: Error): MentionClaimConflict['holder'] | null => {
@@ -37,10 +44,7 @@ export const MentionDesk = ({ mention, userId, supervisor }: { mention: Mention;
     [opds.data, mention.opdCodes],
   );
 
-  const onError = (failure: Error): void => {
-    const holder = holderOf(failure);
-    setError(holder ? t('desk.claimedElsewhere', { name: holder.name }) : t('desk.failed', { message: refusalMessage(failure) }));
-  };
+  const onError = (failure: Error): void => setError(deskFailureMessage(t, failure));
 
   return (
     <DeskControls

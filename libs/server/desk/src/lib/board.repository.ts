@@ -59,7 +59,12 @@ export class BoardRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /** Unclaimed mentions in `statuses` per urgency, with the oldest wait and the SLA counts. */
-  unclaimedByUrgency(statuses: readonly MentionStatus[], slaSeconds: Record<Urgency, number>, atRiskFraction: number): Promise<UrgencyCountRow[]> {
+  unclaimedByUrgency(
+    statuses: readonly MentionStatus[],
+    slaSeconds: Record<Urgency, number>,
+    atRiskFraction: number,
+    windowDays: number,
+  ): Promise<UrgencyCountRow[]> {
     const urgencies = Object.keys(slaSeconds);
     return this.db.query(
       `SELECT m.urgency,
@@ -70,9 +75,9 @@ export class BoardRepository {
               count(*) FILTER (WHERE extract(epoch FROM now() - m.received_at) >= s.sla)::int AS breached
          FROM mentions m
          JOIN unnest($2::text[], $3::int[]) AS s(urgency, sla) ON s.urgency = m.urgency
-        WHERE m.status = ANY($1::text[]) AND m.claimed_by IS NULL
+        WHERE m.status = ANY($1::text[]) AND m.claimed_by IS NULL AND m.received_at > now() - make_interval(days => $5)
         GROUP BY m.urgency`,
-      [statuses, urgencies, urgencies.map((u) => slaSeconds[u as Urgency]), atRiskFraction],
+      [statuses, urgencies, urgencies.map((u) => slaSeconds[u as Urgency]), atRiskFraction, windowDays],
     );
   }
 
@@ -98,17 +103,21 @@ export class BoardRepository {
     );
   }
 
-  /** Open backlog per routed code, forwards away from each code since `hours` ago, and the unrouted backlog. */
-  async opdLoad(closed: readonly MentionStatus[], hours: number): Promise<{ opds: OpdLoadRow[]; unrouted: number }> {
+  /**
+   * Open backlog per routed code (received in the last `windowDays`), forwards away from each
+   * code since `hours` ago, and the unrouted backlog.
+   */
+  async opdLoad(closed: readonly MentionStatus[], hours: number, windowDays: number): Promise<{ opds: OpdLoadRow[]; unrouted: number }> {
     const [row]: { opds: OpdLoadRow[]; unrouted: number }[] = await this.db.query(
       `WITH backlog AS (
               SELECT code, count(*)::int AS n FROM mentions m CROSS JOIN LATERAL unnest(m.opd_codes) AS code
-               WHERE m.status <> ALL($1::text[]) GROUP BY code),
+               WHERE m.status <> ALL($1::text[]) AND m.received_at > now() - make_interval(days => $3) GROUP BY code),
             bounces AS (
               SELECT code, count(*)::int AS n FROM mention_forwards f CROSS JOIN LATERAL unnest(f.from_opds) AS code
                WHERE f.at > now() - make_interval(hours => $2) GROUP BY code),
             codes AS (SELECT code FROM backlog UNION SELECT code FROM bounces)
-       SELECT (SELECT count(*)::int FROM mentions m WHERE m.status <> ALL($1::text[]) AND m.opd_codes = '{}') AS unrouted,
+       SELECT (SELECT count(*)::int FROM mentions m
+                WHERE m.status <> ALL($1::text[]) AND m.opd_codes = '{}' AND m.received_at > now() - make_interval(days => $3)) AS unrouted,
               COALESCE((
                 SELECT json_agg(r ORDER BY r.backlog DESC, r.bounced DESC, r.code)
                   FROM (SELECT c.code, COALESCE(o.name, c.code) AS name, COALESCE(b.n, 0) AS backlog, COALESCE(x.n, 0) AS bounced
@@ -118,21 +127,22 @@ export class BoardRepository {
                           LEFT JOIN opds o ON o.code = c.code
                          ORDER BY COALESCE(b.n, 0) DESC, COALESCE(x.n, 0) DESC, c.code
                          LIMIT ${MAX_OPDS}) r), '[]'::json) AS opds`,
-      [closed, hours],
+      [closed, hours, windowDays],
     );
     return row;
   }
 
-  /** The oldest unclaimed mentions of these urgencies, oldest first. */
-  oldestUnclaimed(statuses: readonly MentionStatus[], urgencies: readonly Urgency[], limit: number): Promise<WaitingMentionRow[]> {
+  /** The oldest unclaimed mentions of these urgencies received in the last `windowDays`, oldest first. */
+  oldestUnclaimed(statuses: readonly MentionStatus[], urgencies: readonly Urgency[], limit: number, windowDays: number): Promise<WaitingMentionRow[]> {
     return this.db.query(
       `SELECT m.id, m.seq, m.received_at, m.urgency, m.status, left(m.text, ${EXCERPT_CHARS}) AS excerpt, m.opd_codes,
               extract(epoch FROM now() - m.received_at)::float8 AS waited_seconds
          FROM mentions m
         WHERE m.status = ANY($1::text[]) AND m.claimed_by IS NULL AND m.urgency = ANY($2::text[])
+          AND m.received_at > now() - make_interval(days => $4)
         ORDER BY m.received_at, m.id
         LIMIT $3`,
-      [statuses, urgencies, limit],
+      [statuses, urgencies, limit, windowDays],
     );
   }
 

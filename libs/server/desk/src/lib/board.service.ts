@@ -4,6 +4,7 @@ import {
   BOARD_BOUNCE_WINDOW_HOURS,
   BOARD_OLDEST_LIMIT,
   BOARD_UNCLAIMED_STATUSES,
+  BOARD_WINDOW_DAYS,
   CLOSED_STATUSES,
   PRESENCE_ONLINE_KEY,
   URGENCIES,
@@ -31,10 +32,10 @@ export class BoardService {
     const { slaSeconds } = this.config.desk;
     const online = await this.onlineUserIds();
     const [byUrgency, people, opdLoad, oldest] = await Promise.all([
-      this.board.unclaimedByUrgency(BOARD_UNCLAIMED_STATUSES, slaSeconds, BOARD_AT_RISK_FRACTION),
+      this.board.unclaimedByUrgency(BOARD_UNCLAIMED_STATUSES, slaSeconds, BOARD_AT_RISK_FRACTION, BOARD_WINDOW_DAYS),
       this.board.peopleLoad(CLOSED_STATUSES, [...online]),
-      this.board.opdLoad(CLOSED_STATUSES, BOARD_BOUNCE_WINDOW_HOURS),
-      this.board.oldestUnclaimed(BOARD_UNCLAIMED_STATUSES, ['critical', 'high'], BOARD_OLDEST_LIMIT),
+      this.board.opdLoad(CLOSED_STATUSES, BOARD_BOUNCE_WINDOW_HOURS, BOARD_WINDOW_DAYS),
+      this.board.oldestUnclaimed(BOARD_UNCLAIMED_STATUSES, ['critical', 'high'], BOARD_OLDEST_LIMIT, BOARD_WINDOW_DAYS),
     ]);
     const counted = new Map(byUrgency.map((row) => [row.urgency, row]));
     return {
