@@ -87,11 +87,12 @@ export class BoardRepository {
    */
   peopleLoad(closed: readonly MentionStatus[], alsoInclude: string[]): Promise<PersonLoadRow[]> {
     return this.db.query(
-      `WITH open AS (
-              SELECT claimed_by, assigned_to FROM mentions
-               WHERE (claimed_by IS NOT NULL OR assigned_to IS NOT NULL) AND status <> ALL($1::text[])),
-            holds AS (SELECT claimed_by AS user_id, count(*)::int AS n FROM open WHERE claimed_by IS NOT NULL GROUP BY 1),
-            assigned AS (SELECT assigned_to AS user_id, count(*)::int AS n FROM open WHERE assigned_to IS NOT NULL GROUP BY 1)
+      `WITH holds AS (
+              SELECT claimed_by AS user_id, count(*)::int AS n FROM mentions
+               WHERE claimed_by IS NOT NULL AND status <> ALL($1::text[]) GROUP BY 1),
+            assigned AS (
+              SELECT assigned_to AS user_id, count(*)::int AS n FROM mentions
+               WHERE assigned_to IS NOT NULL AND status <> ALL($1::text[]) GROUP BY 1)
        SELECT u.id, u.name, u.role, COALESCE(h.n, 0) AS holding, COALESCE(a.n, 0) AS assigned
          FROM users u
          LEFT JOIN holds h ON h.user_id = u.id
