@@ -3,6 +3,8 @@
  * the inbox; an admin claims with the keyboard (j, c) and finds the mention in "Pekerjaan saya";
  * the "bukan wewenang" form asks for a target OPD and a reason.
  *
+ * The board follows the live stream (a claim elsewhere changes it without a reload).
+ *
  * Starts its own stack (built API + worker serving dist/dashboard, see tests/support/stack.ts)
  * and drives Chromium at /usr/bin/chromium (or SIGAP_TEST_CHROMIUM). Screenshots at 1366×768
  * go to tmp/screens/.
@@ -11,7 +13,7 @@ import { mkdirSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { createUser, mention, postMentions, startStack, waitFor, type Stack } from '../support/stack';
+import { apiCall, createUser, login, mention, postMentions, startStack, waitFor, type Stack } from '../support/stack';
 
 const WAIT = 30_000;
 const SCREENS = resolve(__dirname, '../../tmp/screens');
@@ -86,6 +88,16 @@ describe('desk views in the browser', () => {
     await page.getByTestId('board-opd').filter({ hasText: 'DLH' }).waitFor();
     await page.getByTestId('board-approvals').waitFor();
     await page.screenshot({ path: resolve(SCREENS, 'board.png') });
+
+    // Live, without a reload: a claim elsewhere empties the NORMAL tile.
+    await page.evaluate(() => {
+      (globalThis as unknown as { __noReload: boolean }).__noReload = true;
+    });
+    const supervisor = await login(stack, `spv-${run}@sigap.test`, password);
+    expect((await apiCall(stack, 'POST', `/mentions/${ids.normal}/claim`, supervisor.accessToken)).status).toBe(200);
+    await page.getByTestId('board-tile-normal-count').filter({ hasText: /^0$/ }).waitFor();
+    await page.getByTestId('board-person').filter({ hasText: 'Sari Supervisor' }).getByTestId('board-person-holding').filter({ hasText: /^1$/ }).waitFor();
+    expect(await page.evaluate(() => (globalThis as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
 
     await page.getByTestId('board-tile-critical').click();
     await page.waitForURL((url) => url.pathname === '/' && url.searchParams.get('urgency') === 'critical');
