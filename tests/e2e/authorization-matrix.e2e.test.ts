@@ -5,9 +5,10 @@ import { apiCall, createUser, login, mention, postMentions, startStack, waitFor,
 import { ACCOUNTS_ROUTES } from '../support/authz/accounts.cases';
 import { CORE_ROUTES } from '../support/authz/core.cases';
 import { REPLIES_ROUTES } from '../support/authz/replies.cases';
+import { VIEWS_ROUTES } from '../support/authz/views.cases';
 import { MATRIX_ACTORS, type MatrixActor, type MatrixContext, type RouteCase, type SocketCase } from '../support/authz/matrix';
 
-const ROUTES: RouteCase[] = [...CORE_ROUTES, ...ACCOUNTS_ROUTES, ...REPLIES_ROUTES];
+const ROUTES: RouteCase[] = [...CORE_ROUTES, ...ACCOUNTS_ROUTES, ...REPLIES_ROUTES, ...VIEWS_ROUTES];
 const SOCKET_EVENTS: SocketCase[] = [];
 
 const REFUSED = [401, 403, 404];

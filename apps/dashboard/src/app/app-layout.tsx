@@ -1,11 +1,21 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ActionIcon, AppShell, Badge, Box, Button, Group, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import { ROLES_SEEING_ALL } from '@sigap/contracts';
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet, useMatch } from 'react-router-dom';
-import { LiveProvider, useLiveStatus, useLogout, useSession, useSessionGuard } from '@sigap/dashboard/data-access';
-import { ConnectionIndicator, isHotkeyIgnored, LanguageSwitch, ShortcutHelp } from '@sigap/dashboard/ui';
-import { MENTION_READER_ROLES, USER_MANAGER_ROLES } from './roles';
+import { Link, Outlet, useMatch, useNavigate } from 'react-router-dom';
+import {
+  BOARD_PATH,
+  INBOX_PATH,
+  LiveProvider,
+  MY_WORK_PATH,
+  useLiveStatus,
+  useLogout,
+  useMyWorkCounts,
+  useSession,
+  useSessionGuard,
+} from '@sigap/dashboard/data-access';
+import { ConnectionIndicator, createShortcutReader, isHotkeyIgnored, LanguageSwitch, ShortcutHelp } from '@sigap/dashboard/ui';
+import { BOARD_ROLES, MENTION_READER_ROLES, MY_WORK_ROLES, USER_MANAGER_ROLES } from './roles';
 
 const HEADER_HEIGHT = 52;
 
@@ -14,17 +24,21 @@ const LiveIndicator = () => {
   return <ConnectionIndicator state={status.state} replayed={status.replayed} resync={status.resync} />;
 };
 
-const NavItem = ({ to, label }: { to: string; label: string }) => {
-  const active = useMatch({ path: to, end: true }) !== null;
+const NavItem = ({ to, label, count, testId }: { to: string; label: string; count?: number; testId?: string }) => {
+  const active = useMatch({ path: to.split('?')[0], end: true }) !== null;
   return (
     <UnstyledButton
       component={Link}
       to={to}
       aria-current={active ? 'page' : undefined}
+      data-testid={testId}
       px="sm"
       py={6}
       fz="sm"
       style={{
+        display: 'inline-flex',
+        alignItems: 'center',
+        whiteSpace: 'nowrap',
         borderRadius: 'var(--mantine-radius-sm)',
         fontWeight: active ? 650 : 450,
         background: active ? 'var(--mantine-color-indigo-0)' : undefined,
@@ -32,6 +46,11 @@ const NavItem = ({ to, label }: { to: string; label: string }) => {
       }}
     >
       {label}
+      {count !== undefined && count > 0 && (
+        <Badge size="xs" circle={count < 10} ml={6} variant="filled" color="indigo" data-testid={testId ? `${testId}-count` : undefined}>
+          {count}
+        </Badge>
+      )}
     </UnstyledButton>
   );
 };
@@ -44,11 +63,52 @@ export const AppLayout = () => {
   const logout = useLogout();
   const [helpOpen, setHelpOpen] = useState(false);
 
+  const navigate = useNavigate();
+  const role = session?.user.role;
+  const hasMyWork = role !== undefined && MY_WORK_ROLES.includes(role);
+  const hasBoard = role !== undefined && BOARD_ROLES.includes(role);
+  const myWork = useMyWorkCounts(hasMyWork);
+  const myWorkCount = myWork.data ? myWork.data.holding + myWork.data.assigned : undefined;
+
+  // Keys that work on every page: help, my work, the inbox and the board (g i / g b).
+  const goto = useRef({ navigate, hasMyWork, hasBoard });
+  goto.current = { navigate, hasMyWork, hasBoard };
   useEffect(() => {
+    const readShortcut = createShortcutReader();
     const onKeyDown = (event: KeyboardEvent): void => {
-      if (event.key !== '?' || isHotkeyIgnored(event)) return;
-      event.preventDefault();
-      setHelpOpen(true);
+      if (isHotkeyIgnored(event)) return;
+      const { navigate: go, hasMyWork: mine, hasBoard: board } = goto.current;
+      switch (readShortcut(event.key)) {
+        case 'help':
+          event.preventDefault();
+          setHelpOpen(true);
+          break;
+        case 'myWork':
+          if (!mine) break;
+          event.preventDefault();
+          void go(MY_WORK_PATH);
+          break;
+        case 'board':
+          if (!board) break;
+          event.preventDefault();
+          void go(BOARD_PATH);
+          break;
+        case 'inbox':
+          event.preventDefault();
+          void go(INBOX_PATH);
+          break;
+        // The inbox handles the keys that act on its selection.
+        case 'next':
+        case 'previous':
+        case 'claim':
+        case 'reply':
+        case 'resolve':
+        case 'release':
+        case 'search':
+        case 'escape':
+        case null:
+          break;
+      }
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
@@ -68,7 +128,9 @@ export const AppLayout = () => {
                 {t('common.appName')}
               </Text>
               <Group component="nav" aria-label={t('header.nav')} gap={2} wrap="nowrap" visibleFrom="sm">
-                {readsMentions && <NavItem to="/" label={t('header.inbox')} />}
+                {readsMentions && <NavItem to={INBOX_PATH} label={t('header.inbox')} testId="nav-inbox" />}
+                {hasMyWork && <NavItem to={MY_WORK_PATH} label={t('deskViews.nav.myWork')} count={myWorkCount} testId="nav-my-work" />}
+                {hasBoard && <NavItem to={BOARD_PATH} label={t('deskViews.nav.board')} testId="nav-board" />}
                 {ROLES_SEEING_ALL.includes(user.role) && <NavItem to="/admin" label={t('header.admin')} />}
                 {ROLES_SEEING_ALL.includes(user.role) && <NavItem to="/rules" label={t('header.rules')} />}
                 {ROLES_SEEING_ALL.includes(user.role) && <NavItem to="/approvals" label={t('replies.nav.approvals')} />}
@@ -114,7 +176,11 @@ export const AppLayout = () => {
           </Box>
         </AppShell.Main>
       </AppShell>
-      <ShortcutHelp opened={helpOpen} onClose={() => setHelpOpen(false)} />
+      <ShortcutHelp
+        opened={helpOpen}
+        onClose={() => setHelpOpen(false)}
+        hidden={[...(hasBoard ? [] : (['board'] as const)), ...(hasMyWork ? [] : (['myWork', 'claim', 'release', 'resolve', 'reply'] as const))]}
+      />
     </LiveProvider>
   );
 };

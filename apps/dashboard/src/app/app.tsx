@@ -5,12 +5,13 @@ import { ROLES_SEEING_ALL } from '@sigap/contracts';
 import { useTranslation } from 'react-i18next';
 import { AdminPage, AuditPage, RulesPage, UsersPage } from '@sigap/dashboard/feature-admin';
 import { LoginPage, RequireAuth, RequireRole } from '@sigap/dashboard/feature-auth';
-import { InboxPage } from '@sigap/dashboard/feature-inbox';
+import { BoardPage } from '@sigap/dashboard/feature-desk';
+import { InboxPage, MyWorkPage } from '@sigap/dashboard/feature-inbox';
 import { ApprovalsPage, TemplatesPage, renderReplyComposer } from '@sigap/dashboard/feature-replies';
 import { MentionSlotsProvider, dashboardTheme, type MentionSlotRenderers } from '@sigap/dashboard/ui';
 import { AppLayout } from './app-layout';
 import { NotFoundPage } from './not-found-page';
-import { MENTION_READER_ROLES, USER_MANAGER_ROLES } from './roles';
+import { BOARD_ROLES, MENTION_READER_ROLES, MY_WORK_ROLES, USER_MANAGER_ROLES } from './roles';
 
 /** Sections other features add to the inbox's mention detail. */
 const MENTION_SLOTS: MentionSlotRenderers = { replies: renderReplyComposer };
@@ -22,6 +23,15 @@ const Inbox = () => {
       <MentionSlotsProvider slots={MENTION_SLOTS}>
         <InboxPage />
       </MentionSlotsProvider>
+    </RequireRole>
+  );
+};
+
+const MyWork = () => {
+  const { t } = useTranslation();
+  return (
+    <RequireRole roles={MY_WORK_ROLES} message={t('common.inboxForbidden')}>
+      <MyWorkPage />
     </RequireRole>
   );
 };
@@ -40,6 +50,17 @@ export const App = ({ queryClient }: { queryClient: QueryClient }) => (
             }
           >
             <Route index element={<Inbox />} />
+            <Route
+              path="pekerjaan-saya"
+element={<MyWork />} />
+            <Route
+              path="papan"
+              element={
+                <RequireRole roles={BOARD_ROLES}>
+                  <BoardPage />
+                </RequireRole>
+              }
+            />
             <Route
               path="admin"
               element={

@@ -1,7 +1,13 @@
-import type { Role } from '@sigap/contracts';
+import { ROLES_SEEING_ALL, type Role } from '@sigap/contracts';
 
 /** Roles with a mention inbox. DPRD liaisons read it without acting, with personal data masked by the server. */
 export const MENTION_READER_ROLES: readonly Role[] = ['superadmin', 'supervisor', 'admin', 'liaison'];
 
 /** Who manages users, sessions and the rest of the system. */
 export const USER_MANAGER_ROLES: readonly Role[] = ['superadmin'];
+
+/** Roles that hold and are assigned mentions: they get "Pekerjaan saya". */
+export const MY_WORK_ROLES: readonly Role[] = ['superadmin', 'supervisor', 'admin'];
+
+/** Roles that see the supervisor board (the server refuses the others). */
+export const BOARD_ROLES: readonly Role[] = ROLES_SEEING_ALL;

@@ -10,8 +10,20 @@ export {
   hasActiveFilters,
   matchesMentionFilters,
   normalizeMentionFilters,
+  normalizePersonFilter,
   toMentionSearchParams,
   writeFilterParams,
+  inboxHref,
+  myWorkFilters,
+  activeMyWorkPreset,
+  unclaimedFilters,
+  INBOX_PATH,
+  MY_WORK_PATH,
+  BOARD_PATH,
+  APPROVALS_PATH,
+  OPEN_STATUSES,
+  MY_WORK_PRESETS,
+  type MyWorkPreset,
   type MentionFilters,
 } from './lib/mention-filters';
 export { flattenMentionPages, mergeLiveBatch, type MentionListData } from './lib/mention-cache';
@@ -65,3 +77,12 @@ export {
   useUsers,
   type AuditFilters,
 } from './lib/accounts.queries';
+export {
+  fetchApprovalQueue,
+  useApprovalQueue,
+  useDeskBoard,
+  useMyWorkCounts,
+  type ApprovalQueue,
+  type PendingApproval,
+} from './lib/board.queries';
+export { throttle, type Throttled } from './lib/throttle';

@@ -1,1 +1,2 @@
 export { InboxPage } from './lib/inbox-page';
+export { MyWorkPage } from './lib/my-work-page';

@@ -22,7 +22,7 @@ export {
 } from './lib/connection-indicator';
 export { ExternalLink, isSafeExternalUrl, type ExternalLinkProps } from './lib/external-link';
 export { JsonBlock, type JsonBlockProps } from './lib/json-block';
-export { MentionRow, MENTION_ROW_HEIGHT, type MentionRowProps } from './lib/mention-row';
+export { MentionRow, MENTION_ROW_HEIGHT, initialsOf, type MentionRowProps } from './lib/mention-row';
 export { MentionDetailView, type MentionDetailViewProps } from './lib/mention-detail-view';
 export {
   CorrectionForm,
@@ -34,7 +34,18 @@ export {
 export { firstLine } from './lib/mention-text';
 export { LanguageSwitch } from './lib/language-switch';
 export { ShortcutHelp, type ShortcutHelpProps } from './lib/shortcut-help';
-export { isHotkeyIgnored } from './lib/hotkeys';
+export {
+  isHotkeyIgnored,
+  createShortcutReader,
+  resolveShortcut,
+  NO_PENDING_SHORTCUT,
+  SHORTCUT_ACTIONS,
+  SHORTCUT_KEYS,
+  SHORTCUT_SEQUENCE_MS,
+  type ShortcutAction,
+  type ShortcutState,
+} from './lib/hotkeys';
+export { validateStatusForm, statusRequestOf, STATUS_REASON_MAX, type StatusFormErrors, type StatusFormValues } from './lib/forward-form';
 export { DeskControls, type DeskControlsProps } from './lib/desk-controls';
 export { ReplyStatusBadge } from './lib/reply-status-badge';
 export { MentionSlot, MentionSlotsProvider, type MentionSlotName, type MentionSlotRenderers } from './lib/mention-slots';

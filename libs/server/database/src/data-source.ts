@@ -9,6 +9,7 @@ import { AuditAndClaims1764700000000 } from './migrations/1764700000000-audit-an
 import { DeskWorkflow1764800000000 } from './migrations/1764800000000-desk-workflow';
 import { Sessions1764810000000 } from './migrations/1764810000000-sessions';
 import { Replies1764820000000 } from './migrations/1764820000000-replies';
+import { DeskBoardIndexes1764850000000 } from './migrations/1764850000000-desk-board-indexes';
 
 export const SIGAP_MIGRATIONS = [
   InitialSchema1764331200000,
@@ -20,6 +21,7 @@ export const SIGAP_MIGRATIONS = [
   DeskWorkflow1764800000000,
   Sessions1764810000000,
   Replies1764820000000,
+  DeskBoardIndexes1764850000000,
 ];
 
 /** Schema changes only ever come from migrations; `synchronize` stays off. */

@@ -9,3 +9,4 @@ export * from './status-workflow';
 export * from './notifications';
 export * from './replies';
 export * from './users';
+export * from './board';

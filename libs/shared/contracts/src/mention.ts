@@ -216,10 +216,21 @@ export interface MentionQuery {
   kecamatan?: string[];
   status?: MentionStatus[];
   q?: string;
+  /** `me`, `none` (nobody holds it) or a user id. */
+  holder?: string;
+  /** `me`, `none` (assigned to nobody) or a user id. */
+  assignee?: string;
+  /** Carries this label. */
+  label?: string;
+  /** `1`: escalated at least one step; `0`: never escalated. */
+  escalated?: '0' | '1';
   cursor?: string;
   limit?: number;
   sort?: MentionSort;
 }
+
+/** Values of the `holder` / `assignee` filters besides a user id. */
+export const PERSON_FILTER_KEYWORDS = ['me', 'none'] as const;
 
 export interface MentionPage {
   items: Mention[];

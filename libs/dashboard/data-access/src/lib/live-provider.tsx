@@ -7,6 +7,10 @@ import { applyLiveBatch } from './live-cache';
 import { LiveClient, type LiveSocketFactory, type LiveStatus } from './live-client';
 import { queryKeys } from './query-keys';
 import { applyReplyUpdate } from './replies.queries';
+import { throttle } from './throttle';
+
+/** At most one refetch of the desk summaries per interval, however busy the stream. */
+export const DESK_REFRESH_MS = 2_000;
 
 const INITIAL_STATUS: LiveStatus = { state: 'connecting', replayed: 0, resync: false };
 
@@ -32,13 +36,27 @@ export const LiveProvider = ({ children, enabled = true, createSocket }: LivePro
   useEffect(() => {
     if (token === null || !enabled) return undefined;
     setStatus(INITIAL_STATUS);
+    // Desk summaries (board, my-work counts, approvals) are refetched, calmly, when anything moves.
+    const refreshDesk = throttle(() => {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.desk() });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.approvals() });
+    }, DESK_REFRESH_MS);
     const client = new LiveClient({
       getToken: () => authStore.token(),
       createSocket,
       onStatus: setStatus,
-      onMentions: (batch) => applyLiveBatch(queryClient, batch),
-      onMentionUpdated: (update) => applyMentionUpdate(queryClient, update),
-      onReplyUpdated: (update) => applyReplyUpdate(queryClient, update),
+      onMentions: (batch) => {
+        applyLiveBatch(queryClient, batch);
+        refreshDesk();
+      },
+      onMentionUpdated: (update) => {
+        applyMentionUpdate(queryClient, update);
+        refreshDesk();
+      },
+      onReplyUpdated: (update) => {
+        applyReplyUpdate(queryClient, update);
+        refreshDesk();
+      },
       onResync: () => {
         void queryClient.resetQueries({ queryKey: queryKeys.mentionLists() });
       },
@@ -48,7 +66,10 @@ export const LiveProvider = ({ children, enabled = true, createSocket }: LivePro
       },
     });
     client.start();
-    return () => client.stop();
+    return () => {
+      refreshDesk.cancel();
+      client.stop();
+    };
   }, [token, enabled, queryClient, createSocket]);
 
   return <LiveStatusContext.Provider value={status}>{children}</LiveStatusContext.Provider>;

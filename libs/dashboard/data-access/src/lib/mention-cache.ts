@@ -24,12 +24,14 @@ const insertionIndex = (items: readonly Mention[], mention: Mention, filters: Me
  * - a new mention is inserted at its sort position if it matches the filters;
  * - a new mention that sorts after everything loaded so far is left for the next page when there
  *   is one, so keyset paging neither skips nor repeats it.
+ * `viewerId` is who `me` is in the holder/assignee filters.
  * Returns the same object when nothing changed.
  */
 export const mergeLiveBatch = (
   data: MentionListData | undefined,
   batch: readonly Mention[],
   filters: MentionFilters,
+  viewerId?: string | null,
 ): MentionListData | undefined => {
   if (!data || batch.length === 0) return data;
 
@@ -55,7 +57,7 @@ export const mergeLiveBatch = (
         const update = incoming.get(item.id);
         if (!update || update.seq < item.seq) {
           items.push(item);
-        } else if (matchesMentionFilters(update, filters)) {
+        } else if (matchesMentionFilters(update, filters, viewerId)) {
           items.push(update);
           changed ||= update !== item;
         } else {
@@ -67,7 +69,7 @@ export const mergeLiveBatch = (
   }
 
   const additions = [...incoming.values()]
-    .filter((mention) => !present.has(mention.id) && matchesMentionFilters(mention, filters))
+    .filter((mention) => !present.has(mention.id) && matchesMentionFilters(mention, filters, viewerId))
     .sort((a, b) => compareMentions(filters.sort, a, b));
 
   if (additions.length > 0) {

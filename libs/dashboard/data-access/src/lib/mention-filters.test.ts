@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { makeMention } from '../testing/mention.fixture';
 import {
+  activeMyWorkPreset,
   compareMentions,
+  hasActiveFilters,
+  inboxHref,
+  myWorkFilters,
+  unclaimedFilters,
   emptyMentionFilters,
   matchesMentionFilters,
   normalizeMentionFilters,
@@ -77,6 +82,10 @@ describe('normalizeMentionFilters', () => {
       kecamatan: [],
       status: [],
       q: 'banjir besar',
+      holder: '',
+      assignee: '',
+      label: '',
+      escalated: false,
       sort: 'urgency',
     });
   });
@@ -110,5 +119,49 @@ describe('compareMentions', () => {
   it('orders by posting time for newest and oldest', () => {
     expect(compareMentions('newest', newer, older)).toBeLessThan(0);
     expect(compareMentions('oldest', older, newer)).toBeLessThan(0);
+  });
+});
+
+describe('desk filters', () => {
+  const me = 'a1b2c3d4-0000-4000-8000-000000000001';
+  const other = 'a1b2c3d4-0000-4000-8000-000000000002';
+
+  it('keeps only holder/assignee values the API accepts and writes them to the query', () => {
+    const normalized = normalizeMentionFilters({ holder: ' ME ', assignee: 'bob', label: ' banjir ', escalated: true });
+    expect(normalized).toMatchObject({ holder: 'me', assignee: '', label: 'banjir', escalated: true });
+    const params = toMentionSearchParams(normalized);
+    expect(params.get('holder')).toBe('me');
+    expect(params.has('assignee')).toBe(false);
+    expect(params.get('label')).toBe('banjir');
+    expect(params.get('escalated')).toBe('1');
+    expect(hasActiveFilters(normalizeMentionFilters({ holder: 'none' }))).toBe(true);
+  });
+
+  it('matches me, none and a user id against the holder and assignee of a live mention', () => {
+    const held = makeMention({ claimedBy: { id: me, name: 'Saya' }, assignedTo: null });
+    expect(matchesMentionFilters(held, filters({ holder: 'me' }), me)).toBe(true);
+    expect(matchesMentionFilters(held, filters({ holder: 'me' }), other)).toBe(false);
+    expect(matchesMentionFilters(held, filters({ holder: 'me' }))).toBe(false);
+    expect(matchesMentionFilters(held, filters({ holder: 'none' }), me)).toBe(false);
+    expect(matchesMentionFilters(held, filters({ holder: me }))).toBe(true);
+    expect(matchesMentionFilters(held, filters({ assignee: 'none' }))).toBe(true);
+    expect(matchesMentionFilters(held, filters({ assignee: 'me' }), me)).toBe(false);
+  });
+
+  it('matches a label and escalation', () => {
+    const escalated = makeMention({ labels: ['banjir'], escalationLevel: 2 });
+    expect(matchesMentionFilters(escalated, filters({ label: 'banjir', escalated: true }))).toBe(true);
+    expect(matchesMentionFilters(makeMention({ labels: [], escalationLevel: 0 }), filters({ escalated: true }))).toBe(false);
+    expect(matchesMentionFilters(makeMention({ labels: ['macet'] }), filters({ label: 'banjir' }))).toBe(false);
+  });
+
+  it('links board tiles and my-work tabs to the inbox', () => {
+    expect(inboxHref(unclaimedFilters('critical'))).toBe('/?urgency=critical&status=baru%2Ceskalasi&holder=none');
+    expect(inboxHref({}, 'abc')).toBe('/?m=abc');
+    const holding = normalizeMentionFilters(myWorkFilters('holding'));
+    expect(holding.status).not.toContain('selesai');
+    expect(activeMyWorkPreset(holding)).toBe('holding');
+    expect(activeMyWorkPreset({ ...normalizeMentionFilters(myWorkFilters('awaiting')), sort: 'newest' })).toBe('awaiting');
+    expect(activeMyWorkPreset(normalizeMentionFilters({ holder: 'me' }))).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 import {
   CHANNELS,
+  CLOSED_STATUSES,
   MENTION_SORTS,
   MENTION_STATUSES,
   URGENCIES,
@@ -20,8 +21,24 @@ export interface MentionFilters {
   kecamatan: string[];
   status: MentionStatus[];
   q: string;
+  /** `me`, `none` or a user id; empty for anyone. */
+  holder: string;
+  /** `me`, `none` or a user id; empty for anyone. */
+  assignee: string;
+  /** One label; empty for any. */
+  label: string;
+  /** Only mentions escalated at least one step. */
+  escalated: boolean;
   sort: MentionSort;
 }
+
+const PERSON_FILTER = /^(me|none|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+
+/** A holder/assignee filter value as the API accepts it, or empty when it is not one. */
+export const normalizePersonFilter = (value: string | undefined): string => {
+  const trimmed = (value ?? '').trim().toLowerCase();
+  return PERSON_FILTER.test(trimmed) ? trimmed : '';
+};
 
 /** The inbox shows the most urgent first (the API's own default is `newest`). */
 export const DEFAULT_MENTION_SORT: MentionSort = 'urgency';
@@ -33,6 +50,10 @@ export const emptyMentionFilters = (): MentionFilters => ({
   kecamatan: [],
   status: [],
   q: '',
+  holder: '',
+  assignee: '',
+  label: '',
+  escalated: false,
   sort: DEFAULT_MENTION_SORT,
 });
 
@@ -47,6 +68,10 @@ export const normalizeMentionFilters = (input: Partial<MentionFilters>): Mention
   kecamatan: uniqueSorted(input.kecamatan),
   status: uniqueSorted(input.status?.filter((s) => MENTION_STATUSES.includes(s))),
   q: (input.q ?? '').trim().replace(/\s+/g, ' '),
+  holder: normalizePersonFilter(input.holder),
+  assignee: normalizePersonFilter(input.assignee),
+  label: (input.label ?? '').trim().slice(0, 64),
+  escalated: input.escalated === true,
   sort: input.sort && MENTION_SORTS.includes(input.sort) ? input.sort : DEFAULT_MENTION_SORT,
 });
 
@@ -56,7 +81,11 @@ export const hasActiveFilters = (filters: MentionFilters): boolean =>
   filters.channel.length > 0 ||
   filters.kecamatan.length > 0 ||
   filters.status.length > 0 ||
-  filters.q.length > 0;
+  filters.q.length > 0 ||
+  filters.holder !== '' ||
+  filters.assignee !== '' ||
+  filters.label !== '' ||
+  filters.escalated;
 
 /**
  * Writes the filters (not the sort) the way the API reads them, multi-value filters
@@ -72,6 +101,10 @@ export const writeFilterParams = (params: URLSearchParams, filters: MentionFilte
   list('kecamatan', filters.kecamatan);
   list('status', filters.status);
   if (filters.q) params.set('q', filters.q);
+  if (filters.holder) params.set('holder', filters.holder);
+  if (filters.assignee) params.set('assignee', filters.assignee);
+  if (filters.label) params.set('label', filters.label);
+  if (filters.escalated) params.set('escalated', '1');
 };
 
 /** The REST query string for one page (multi-value filters comma-separated). */
@@ -96,9 +129,14 @@ export const bareAreaCode = (code: string): string => code.replace(/^(KEC|KEL)-/
 /**
  * The client-side twin of the server's filter, used to decide whether a live mention belongs in
  * a cached list. Like the API, free text matches when the whole query occurs, case-insensitively,
- * in the text or in the author handle.
+ * in the text or in the author handle. `me` in the holder/assignee filters is `viewerId` (no
+ * mention matches `me` without one).
  */
-export const matchesMentionFilters = (mention: Mention, filters: MentionFilters): boolean => {
+export const matchesMentionFilters = (mention: Mention, filters: MentionFilters, viewerId?: string | null): boolean => {
+  if (!matchesPerson(mention.claimedBy?.id ?? null, filters.holder, viewerId)) return false;
+  if (!matchesPerson(mention.assignedTo?.id ?? null, filters.assignee, viewerId)) return false;
+  if (filters.label && !(mention.labels ?? []).includes(filters.label)) return false;
+  if (filters.escalated && !(mention.escalationLevel > 0)) return false;
   if (filters.urgency.length && !filters.urgency.includes(mention.urgency)) return false;
   if (filters.channel.length && !filters.channel.includes(mention.channel)) return false;
   if (filters.status.length && !filters.status.includes(mention.status)) return false;
@@ -114,6 +152,13 @@ export const matchesMentionFilters = (mention: Mention, filters: MentionFilters)
     }
   }
   return true;
+};
+
+const matchesPerson = (personId: string | null, filter: string, viewerId?: string | null): boolean => {
+  if (!filter) return true;
+  if (filter === 'none') return personId === null;
+  if (filter === 'me') return Boolean(viewerId) && personId === viewerId;
+  return personId === filter;
 };
 
 const compareNewest = (a: Mention, b: Mention): number => {
@@ -139,3 +184,54 @@ export const compareMentions = (sort: MentionSort, a: Mention, b: Mention): numb
     }
   }
 };
+
+/** Where the desk views live in the dashboard. */
+export const INBOX_PATH = '/';
+export const MY_WORK_PATH = '/pekerjaan-saya';
+export const BOARD_PATH = '/papan';
+export const APPROVALS_PATH = '/persetujuan';
+
+/**
+ * A link into the inbox (or "Pekerjaan saya") showing these filters and, optionally, one mention
+ * selected; the board's drill-downs use it.
+ */
+export const inboxHref = (filters: Partial<MentionFilters>, selectedId: string | null = null, path: string = INBOX_PATH): string => {
+  const params = new URLSearchParams();
+  const normalized = normalizeMentionFilters(filters);
+  writeFilterParams(params, normalized);
+  if (normalized.sort !== DEFAULT_MENTION_SORT) params.set('sort', normalized.sort);
+  if (selectedId) params.set('m', selectedId);
+  const query = params.toString();
+  return query ? `${path}?${query}` : path;
+};
+
+/** Statuses still needing someone (not closed): what "Pekerjaan saya" lists. */
+export const OPEN_STATUSES: MentionStatus[] = MENTION_STATUSES.filter((status) => !CLOSED_STATUSES.includes(status));
+
+export const MY_WORK_PRESETS = ['holding', 'assigned', 'awaiting'] as const;
+export type MyWorkPreset = (typeof MY_WORK_PRESETS)[number];
+
+/** The filters of each "Pekerjaan saya" tab. */
+export const myWorkFilters = (preset: MyWorkPreset): Partial<MentionFilters> => {
+  switch (preset) {
+    case 'holding':
+      return { holder: 'me', status: OPEN_STATUSES };
+    case 'assigned':
+      return { assignee: 'me', status: OPEN_STATUSES };
+    case 'awaiting':
+      return { holder: 'me', status: ['menunggu_persetujuan'] };
+  }
+};
+
+/** The tab whose filters these are (whatever the sort), or null after the reader changed them. */
+export const activeMyWorkPreset = (filters: MentionFilters): MyWorkPreset | null => {
+  const withoutSort = (f: MentionFilters): string => JSON.stringify({ ...f, sort: null });
+  return MY_WORK_PRESETS.find((preset) => withoutSort(normalizeMentionFilters(myWorkFilters(preset))) === withoutSort(filters)) ?? null;
+};
+
+/** What a board tile drills into: that urgency, held by nobody, still waiting. */
+export const unclaimedFilters = (urgency: Urgency): Partial<MentionFilters> => ({
+  urgency: [urgency],
+  holder: 'none',
+  status: ['baru', 'eskalasi'],
+});

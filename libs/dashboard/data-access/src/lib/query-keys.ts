@@ -14,6 +14,10 @@ export const queryKeys = {
   failedJobs: (queue: string) => ['admin', 'queues', queue, 'failed'] as const,
   ruleSetVersions: () => ['triage', 'rule-sets'] as const,
   ruleSetDraft: () => ['triage', 'rule-sets', 'draft'] as const,
+  desk: () => ['desk'] as const,
+  deskBoard: () => ['desk', 'board'] as const,
+  myWork: () => ['desk', 'my-work'] as const,
+  approvals: () => ['approvals', 'list'] as const,
 };
 
 export type MentionListKey = ReturnType<typeof queryKeys.mentionList>;

@@ -1,5 +1,5 @@
 import type { ReactNode, Ref } from 'react';
-import { Button, Checkbox, Group, MultiSelect, Stack, Text } from '@mantine/core';
+import { Button, Checkbox, Group, MultiSelect, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import {
   CHANNELS,
   MENTION_STATUSES,
@@ -37,6 +37,60 @@ const Section = ({ label, children }: { label: string; children: ReactNode }) =>
     {children}
   </Stack>
 );
+
+const PersonSelect = ({ label, value, nobody, onChange, testId }: { label: string; value: string; nobody: string; onChange: (value: string) => void; testId: string }) => {
+  const { t } = useTranslation();
+  const options = [
+    { value: '', label: t('deskViews.filters.anyone') },
+    { value: 'me', label: t('deskViews.filters.me') },
+    { value: 'none', label: nobody },
+  ];
+  // A person picked on the board (by id) stays selectable.
+  if (value && value !== 'me' && value !== 'none') options.push({ value, label: t('deskViews.filters.someone') });
+  return <NativeSelect size="xs" label={label} value={value} onChange={(event) => onChange(event.currentTarget.value)} data={options} data-testid={testId} />;
+};
+
+/** Who holds it, whom it is assigned to, a label, escalated only. */
+const DeskFilters = ({ filters, onChange }: Pick<FilterPanelProps, 'filters' | 'onChange'>) => {
+  const { t } = useTranslation();
+  return (
+    <Stack gap={6}>
+      <PersonSelect
+        label={t('deskViews.filters.holder')}
+        value={filters.holder}
+        nobody={t('deskViews.filters.nobodyHolds')}
+        onChange={(holder) => onChange({ holder })}
+        testId="filter-holder"
+      />
+      <PersonSelect
+        label={t('deskViews.filters.assignee')}
+        value={filters.assignee}
+        nobody={t('deskViews.filters.nobodyAssigned')}
+        onChange={(assignee) => onChange({ assignee })}
+        testId="filter-assignee"
+      />
+      <TextInput
+        size="xs"
+        label={t('deskViews.filters.label')}
+        placeholder={t('deskViews.filters.labelPlaceholder')}
+        defaultValue={filters.label}
+        key={filters.label}
+        onBlur={(event) => onChange({ label: event.currentTarget.value })}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') onChange({ label: event.currentTarget.value });
+        }}
+        data-testid="filter-label"
+      />
+      <Checkbox
+        size="xs"
+        label={t('deskViews.filters.escalated')}
+        checked={filters.escalated}
+        onChange={(event) => onChange({ escalated: event.currentTarget.checked })}
+        data-testid="filter-escalated"
+      />
+    </Stack>
+  );
+};
 
 /** The inbox filters: urgency, OPD, channel, kecamatan, status and free text. */
 export const FilterPanel = ({ filters, onChange, onReset, reference, withSearch, searchRef, flush = false }: FilterPanelProps) => {
@@ -82,6 +136,10 @@ export const FilterPanel = ({ filters, onChange, onReset, reference, withSearch,
             ))}
           </Stack>
         </Checkbox.Group>
+      </Section>
+
+      <Section label={t('deskViews.filters.title')}>
+        <DeskFilters filters={filters} onChange={onChange} />
       </Section>
 
       <Section label={t('filters.channel')}>

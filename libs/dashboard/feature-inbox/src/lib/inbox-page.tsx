@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Alert, Box, Button, Center, Drawer, Group, Loader, NativeSelect, Stack, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { MENTION_SORTS, type MentionSort } from '@sigap/contracts';
@@ -9,13 +9,17 @@ import {
   flattenMentionPages,
   hasActiveFilters,
   normalizeMentionFilters,
+  useClaimMention,
   useMentionList,
+  useReleaseMention,
+  useSetMentionStatus,
   type MentionFilters,
 } from '@sigap/dashboard/data-access';
-import { isHotkeyIgnored } from '@sigap/dashboard/ui';
+import { createShortcutReader, isHotkeyIgnored } from '@sigap/dashboard/ui';
 import { FilterPanel } from './filter-panel';
 import { readInboxUrl, writeInboxUrl, type InboxUrlState } from './inbox-url';
 import { MentionDetailPane } from './mention-detail-pane';
+import { deskFailureMessage } from './mention-desk';
 import { MentionList, type MentionListHandle } from './mention-list';
 import { useReferenceLookup } from './reference-lookup';
 import { SearchInput } from './search-input';
@@ -28,11 +32,30 @@ const activeFilterCount = (filters: MentionFilters): number =>
   filters.channel.length +
   filters.kecamatan.length +
   filters.status.length +
-  (filters.q ? 1 : 0);
+  (filters.q ? 1 : 0) +
+  (filters.holder ? 1 : 0) +
+  (filters.assignee ? 1 : 0) +
+  (filters.label ? 1 : 0) +
+  (filters.escalated ? 1 : 0);
 
-/** The live inbox: filters on the left, the list in the middle, the selected mention on the right. */
-export const InboxPage = () => {
+/** The reply box another part of the dashboard renders; `r` focuses it. */
+const REPLY_INPUT_SELECTOR = '[data-reply-input]';
+
+export interface InboxPageProps {
+  /** Shown above the list (the "Pekerjaan saya" tabs). */
+  header?: ReactNode;
+}
+
+/**
+ * The live inbox: filters on the left, the list in the middle, the selected mention on the right.
+ * Keys: j/k move, c claims, u releases, e resolves, r goes to the reply box, / searches.
+ */
+export const InboxPage = ({ header }: InboxPageProps = {}) => {
   const { t } = useTranslation();
+  const claim = useClaimMention();
+  const release = useReleaseMention();
+  const setStatus = useSetMentionStatus();
+  const [keyError, setKeyError] = useState<string | null>(null);
   const [params, setParams] = useSearchParams();
   const { filters } = useMemo(() => readInboxUrl(params), [params]);
   // The selection lives in state so j/k answer at once; the address only records it (with
@@ -82,8 +105,21 @@ export const InboxPage = () => {
   const searchRef = useRef<HTMLInputElement>(null);
 
   // The key handler reads the latest state through a ref so it is bound once.
-  const latest = useRef({ items, selectedId, phone, select });
-  latest.current = { items, selectedId, phone, select };
+  const act = useCallback(
+    (action: 'claim' | 'release' | 'resolve') => {
+      const id = cursor.current;
+      if (id === null) return;
+      setKeyError(null);
+      const onError = (error: Error): void => setKeyError(deskFailureMessage(t, error));
+      if (action === 'claim') claim.mutate(id, { onError });
+      else if (action === 'release') release.mutate(id, { onError });
+      else setStatus.mutate({ id, status: 'selesai' }, { onError });
+    },
+    // The mutation objects change every render; their mutate functions do not.
+    [claim.mutate, release.mutate, setStatus.mutate, t],
+  );
+  const latest = useRef({ items, selectedId, phone, select, act });
+  latest.current = { items, selectedId, phone, select, act };
   // Where j/k stand, ahead of the address when keys repeat faster than the page re-renders.
   const cursor = useRef(selectedId);
   useEffect(() => {
@@ -101,26 +137,47 @@ export const InboxPage = () => {
       choose(rows[next].id);
       listRef.current?.scrollToIndex(next);
     };
+    const readShortcut = createShortcutReader();
     const onKeyDown = (event: KeyboardEvent): void => {
       if (isHotkeyIgnored(event)) return;
-      switch (event.key) {
-        case 'j':
+      const action = readShortcut(event.key);
+      switch (action) {
+        case 'next':
           event.preventDefault();
           move(1);
           break;
-        case 'k':
+        case 'previous':
           event.preventDefault();
           move(-1);
           break;
-        case '/':
+        case 'search':
           event.preventDefault();
           searchRef.current?.focus();
           searchRef.current?.select();
           break;
-        case 'Escape':
+        case 'claim':
+        case 'release':
+        case 'resolve':
+          event.preventDefault();
+          latest.current.act(action);
+          break;
+        case 'reply': {
+          const input = document.querySelector<HTMLElement>(REPLY_INPUT_SELECTOR);
+          if (input) {
+            event.preventDefault();
+            input.focus();
+          }
+          break;
+        }
+        case 'escape':
           if (latest.current.phone && latest.current.selectedId !== null) latest.current.select(null);
           break;
-        default:
+        // The frame handles these (they work on every page).
+        case 'myWork':
+        case 'inbox':
+        case 'board':
+        case 'help':
+        case null:
           break;
       }
     };
@@ -216,6 +273,7 @@ export const InboxPage = () => {
       )}
 
       <Box component="section" aria-label={t('list.label')} style={{ display: 'flex', flexDirection: 'column', minHeight: 0, minWidth: 0 }}>
+        {header}
         <Group gap="xs" px="sm" py={6} wrap="nowrap" style={{ borderBottom: BORDER }}>
           {!wide && (
             <Button variant="default" size="xs" onClick={() => setFiltersOpen(true)} data-testid="open-filters">
@@ -244,6 +302,11 @@ export const InboxPage = () => {
             data-testid="inbox-sort"
           />
         </Group>
+        {keyError !== null && (
+          <Text size="xs" c="red.8" px="sm" py={4} role="alert" data-testid="hotkey-error" style={{ borderBottom: BORDER }}>
+            {keyError}
+          </Text>
+        )}
         <Box style={{ flex: 1, minHeight: 0 }}>{listBody}</Box>
       </Box>
 

@@ -21,3 +21,16 @@ describe('inbox address', () => {
     expect(selectedId).toBeNull();
   });
 });
+
+describe('inbox address: desk filters', () => {
+  it('round-trips holder, assignee, label and escalated', () => {
+    const params = new URLSearchParams('holder=me&assignee=none&label=banjir&escalated=1&status=baru');
+    const { filters } = readInboxUrl(params);
+    expect(filters).toMatchObject({ holder: 'me', assignee: 'none', label: 'banjir', escalated: true, status: ['baru'] });
+    expect(writeInboxUrl({ filters, selectedId: null }).toString()).toBe('status=baru&holder=me&assignee=none&label=banjir&escalated=1');
+  });
+
+  it('drops a holder that is neither me, none nor a user id', () => {
+    expect(readInboxUrl(new URLSearchParams('holder=<script>&escalated=yes')).filters).toMatchObject({ holder: '', escalated: false });
+  });
+});

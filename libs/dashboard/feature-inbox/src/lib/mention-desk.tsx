@@ -1,9 +1,26 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { ROLES_SEEING_ALL, type Mention, type MentionClaimConflict } from '@sigap/contracts';
 import { useTranslation } from 'react-i18next';
-import { ApiError, useClaimMention, useReleaseMention, useSession, useSetMentionStatus } from '@sigap/dashboard/data-access';
+import type { TFunction } from 'i18next';
+import { ApiError, useClaimMention, useOpds, useReleaseMention, useSession, useSetMentionStatus } from '@sigap/dashboard/data-access';
 import { DeskControls } from '@sigap/dashboard/ui';
 import { canCorrect } from './mention-correction';
+import { displayName } from './reference-lookup';
+
+/** The server's own words for a refusal, with the fields a 400 names ("reason: required"). */
+export const refusalMessage = (error: Error): string => {
+  if (!(error instanceof ApiError) || !Array.isArray(error.details)) return error.message;
+  const fields = (error.details as { field?: unknown; message?: unknown }[])
+    .filter((detail) => typeof detail?.field === 'string' && typeof detail?.message === 'string')
+    .map((detail) => `${String(detail.field)}: ${String(detail.message)}`);
+  return fields.length ? `${error.message} (${fields.join('; ')})` : error.message;
+};
+
+/** What to tell someone whose desk action was refused: who holds it, or the server's reason. */
+export const deskFailureMessage = (t: TFunction, error: Error): string => {
+  const holder = holderOf(error);
+  return holder ? t('desk.claimedElsewhere', { name: holder.name }) : t('desk.failed', { message: refusalMessage(error) });
+};
 
 const holderOf = (error: Error): MentionClaimConflict['holder'] | null => {
   if (!(error instanceof ApiError) || error.status !== 409) return null;
@@ -18,11 +35,16 @@ export const MentionDesk = ({ mention, userId, supervisor }: { mention: Mention;
   const release = useReleaseMention();
   const setStatus = useSetMentionStatus();
   const [error, setError] = useState<string | null>(null);
+  const opds = useOpds();
+  const forwardOptions = useMemo(
+    () =>
+      (opds.data ?? [])
+        .filter((opd) => !mention.opdCodes.includes(opd.code))
+        .map((opd) => ({ value: opd.code, label: `${opd.code} — ${displayName(opd.name)}` })),
+    [opds.data, mention.opdCodes],
+  );
 
-  const onError = (failure: Error): void => {
-    const holder = holderOf(failure);
-    setError(holder ? t('desk.claimedElsewhere', { name: holder.name }) : t('desk.failed', { message: failure.message }));
-  };
+  const onError = (failure: Error): void => setError(deskFailureMessage(t, failure));
 
   return (
     <DeskControls
@@ -40,9 +62,11 @@ export const MentionDesk = ({ mention, userId, supervisor }: { mention: Mention;
         setError(null);
         release.mutate(mention.id, { onError });
       }}
-      onStatusChange={(status) => {
+      currentOpds={mention.opdCodes}
+      forwardOptions={forwardOptions}
+      onStatusChange={(request) => {
         setError(null);
-        setStatus.mutate({ id: mention.id, status }, { onError });
+        setStatus.mutate({ id: mention.id, ...request }, { onError });
       }}
     />
   );

@@ -40,11 +40,25 @@ describe('DeskControls', () => {
     expect(onRelease).toHaveBeenCalledOnce();
   });
 
-  it('changes the status', () => {
+  it('changes the status, with an optional reason', () => {
     const onStatusChange = vi.fn();
     renderWithProviders(<DeskControls {...props({ onStatusChange })} />);
     fireEvent.change(screen.getByTestId('desk-status'), { target: { value: 'selesai' } });
-    expect(onStatusChange).toHaveBeenCalledWith('selesai');
+    expect(onStatusChange).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByTestId('status-submit'));
+    expect(onStatusChange).toHaveBeenCalledWith({ status: 'selesai' });
+  });
+
+  it('asks for a target OPD and a reason before forwarding as bukan wewenang', () => {
+    const onStatusChange = vi.fn();
+    renderWithProviders(
+      <DeskControls {...props({ onStatusChange, currentOpds: ['DLH'], forwardOptions: [{ value: 'DISHUB', label: 'DISHUB — Dinas Perhubungan' }] })} />,
+    );
+    fireEvent.change(screen.getByTestId('desk-status'), { target: { value: 'bukan_wewenang' } });
+    expect(screen.getByTestId('forward-form')).toBeTruthy();
+    fireEvent.click(screen.getByTestId('status-submit'));
+    expect(onStatusChange).not.toHaveBeenCalled();
+    expect(screen.getAllByText('Wajib diisi').length).toBe(2);
   });
 });
 
@@ -53,6 +67,21 @@ describe('MentionRow holder', () => {
     renderWithProviders(
       <MentionRow mention={makeMention({ claimedBy: { id: 'u-2', name: 'Rina' } })} place={null} selected={false} onSelect={() => undefined} />,
     );
-    expect(screen.getByTestId('mention-row-holder').textContent).toBe('Rina');
+    const holder = screen.getByTestId('mention-row-holder');
+    expect(holder.getAttribute('aria-label')).toBe('Ditangani Rina');
+    expect(holder.textContent).toBe('R');
+  });
+
+  it('shows the assignee apart from the holder', () => {
+    renderWithProviders(
+      <MentionRow
+        mention={makeMention({ claimedBy: { id: 'u-2', name: 'Rina Wati' }, assignedTo: { id: 'u-3', name: 'Budi Santoso' } })}
+        place={null}
+        selected={false}
+        onSelect={() => undefined}
+      />,
+    );
+    expect(screen.getByTestId('mention-row-holder').textContent).toBe('RW');
+    expect(screen.getByTestId('mention-row-assignee').getAttribute('aria-label')).toBe('Ditugaskan ke Budi Santoso');
   });
 });

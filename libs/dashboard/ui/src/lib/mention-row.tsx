@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import { Avatar, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Mention } from '@sigap/contracts';
 import { ChannelLabel } from './channel-label';
@@ -22,6 +23,33 @@ export interface MentionRowProps {
   /** Distance from the top of the list in pixels (rows are absolutely placed by the virtual list). */
   offset?: number;
 }
+
+/** Up to two initials of a name ("Rina Wati" → "RW"), for avatars. */
+export const initialsOf = (name: string): string => {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return '?';
+  const letters = words.length === 1 ? [words[0][0]] : [words[0][0], words[words.length - 1][0]];
+  return letters.join('').toLocaleUpperCase('id');
+};
+
+/** The holder is a filled avatar; an assignee (not yet holding it) an outlined, dashed one. */
+const PersonAvatar = ({ name, label, kind }: { name: string; label: string; kind: 'holder' | 'assignee' }) => (
+  <Tooltip label={label} withArrow openDelay={200}>
+    <Avatar
+      size={22}
+      radius="xl"
+      color={kind === 'holder' ? 'indigo' : 'gray'}
+      variant={kind === 'holder' ? 'filled' : 'outline'}
+      aria-label={label}
+      role="img"
+      className={kind === 'assignee' ? classes.assignee : undefined}
+      data-testid={`mention-row-${kind}`}
+      styles={{ placeholder: { fontSize: 10, fontWeight: 700 } }}
+    >
+      {initialsOf(name)}
+    </Avatar>
+  </Tooltip>
+);
 
 /** One line of the inbox. Public text is rendered only as React text. */
 export const MentionRow = memo(function MentionRow({ mention, place, selected, fresh, onSelect, offset }: MentionRowProps) {
@@ -53,9 +81,10 @@ export const MentionRow = memo(function MentionRow({ mention, place, selected, f
             </span>
           )}
           {mention.claimedBy && (
-            <span className={classes.holder} title={t('list.holder', { name: mention.claimedBy.name })} data-testid="mention-row-holder">
-              {mention.claimedBy.name}
-            </span>
+            <PersonAvatar name={mention.claimedBy.name} label={t('desk.heldBy', { name: mention.claimedBy.name })} kind="holder" />
+          )}
+          {mention.assignedTo && mention.assignedTo.id !== mention.claimedBy?.id && (
+            <PersonAvatar name={mention.assignedTo.name} label={t('deskViews.assignedTo', { name: mention.assignedTo.name })} kind="assignee" />
           )}
           <RelativeTime value={mention.postedAt} />
         </div>

@@ -4,6 +4,8 @@ import type { Channel, MentionSort, MentionStatus, Urgency } from '@sigap/contra
 import { Transform, Type } from 'class-transformer';
 import { IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 
+const PERSON_FILTER = /^(me|none|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+
 /** Accepts `a,b` as well as repeated `?x=a&x=b`. */
 const toList = ({ value }: { value: unknown }): string[] | undefined => {
   if (value === undefined || value === '') return undefined;
@@ -55,6 +57,27 @@ export class MentionQueryDto {
   @IsString()
   @MaxLength(200)
   q?: string;
+
+  @ApiPropertyOptional({ description: '`me`, `none` (held by nobody) or a user id', example: 'me' })
+  @IsOptional()
+  @Matches(PERSON_FILTER, { message: 'holder must be me, none or a user id' })
+  holder?: string;
+
+  @ApiPropertyOptional({ description: '`me`, `none` (assigned to nobody) or a user id', example: 'none' })
+  @IsOptional()
+  @Matches(PERSON_FILTER, { message: 'assignee must be me, none or a user id' })
+  assignee?: string;
+
+  @ApiPropertyOptional({ description: 'mentions carrying this label', example: 'banjir-2026' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  label?: string;
+
+  @ApiPropertyOptional({ description: '`1`: escalated at least one step; `0`: never escalated', enum: ['0', '1'] })
+  @IsOptional()
+  @IsIn(['0', '1'])
+  escalated?: '0' | '1';
 
   @ApiPropertyOptional()
   @IsOptional()

@@ -43,7 +43,16 @@ export interface MentionFilter {
   kecamatan?: string[];
   status?: MentionStatus[];
   q?: string;
+  /** Who holds it: nobody, or this user. */
+  holder?: PersonFilter;
+  /** Whom it is assigned to: nobody, or this user. */
+  assignee?: PersonFilter;
+  label?: string;
+  escalated?: boolean;
 }
+
+/** A holder/assignee filter with `me` already resolved to the caller. */
+export type PersonFilter = { kind: 'none' } | { kind: 'user'; id: string };
 
 const SELECT_MENTION = `
   SELECT m.id, m.seq, m.channel, m.external_id, m.text, m.url, m.in_reply_to, m.media, m.lat, m.lon,
@@ -77,6 +86,9 @@ class Where {
     return this.clauses.length ? `WHERE ${this.clauses.join(' AND ')}` : '';
   }
 }
+
+const personClause = (column: string, person: PersonFilter, where: Where): string =>
+  person.kind === 'none' ? `${column} IS NULL` : `${column} = ${where.param(person.id)}::uuid`;
 
 @Injectable()
 export class MentionsRepository {
@@ -290,6 +302,10 @@ export class MentionsRepository {
     if (filter.status?.length) where.add(`m.status = ANY(${where.param(filter.status)}::text[])`);
     if (filter.kecamatan?.length) where.add(`m.kecamatan_code = ANY(${where.param(filter.kecamatan)}::text[])`);
     if (filter.opd?.length) where.add(`m.opd_codes && ${where.param(filter.opd)}::text[]`);
+    if (filter.holder) where.add(personClause('m.claimed_by', filter.holder, where));
+    if (filter.assignee) where.add(personClause('m.assigned_to', filter.assignee, where));
+    if (filter.label) where.add(`m.labels @> ARRAY[${where.param(filter.label)}]::text[]`);
+    if (filter.escalated !== undefined) where.add(filter.escalated ? 'm.escalation_level > 0' : 'm.escalation_level = 0');
     if (filter.q) {
       const escaped = filter.q.replace(/[\\%_]/g, (c) => `\\${c}`);
       const pattern = where.param(`%${escaped}%`);

@@ -5,11 +5,19 @@ import { SigapErrorCode, SigapException, validationFailed } from '@sigap/server/
 import { decodeCursor, encodeCursor } from './mention-cursor';
 import type { MentionQueryDto } from './mention-query.dto';
 import { mapMention } from './mention.mapper';
-import { MentionsRepository } from './mentions.repository';
+import { MentionsRepository, type PersonFilter } from './mentions.repository';
 import { maskContactDetails, maskPersonalData } from './personal-data-mask';
 
 const DEFAULT_PAGE_SIZE = 50;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** `me` is the caller; `none` is nobody; anything else is a user id (already validated). */
+const personFilter = (value: string | undefined, user: AuthenticatedUser): PersonFilter | undefined => {
+  if (!value) return undefined;
+  const lower = value.toLowerCase();
+  if (lower === 'none') return { kind: 'none' };
+  return { kind: 'user', id: lower === 'me' ? user.id : lower };
+};
 
 @Injectable()
 export class MentionsService {
@@ -32,6 +40,10 @@ export class MentionsService {
         kecamatan: query.kecamatan?.map((code) => (code.startsWith('KEC-') ? code : `KEC-${code}`)),
         status: query.status,
         q: query.q?.trim() || undefined,
+        holder: personFilter(query.holder, user),
+        assignee: personFilter(query.assignee, user),
+        label: query.label?.trim() || undefined,
+        escalated: query.escalated === undefined ? undefined : query.escalated === '1',
       },
       scope,
       sort,
