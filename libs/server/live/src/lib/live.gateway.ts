@@ -1,12 +1,14 @@
 import { Logger } from '@nestjs/common';
 import { OnGatewayConnection, OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
 import { LIVE_NAMESPACE, type LiveHandshakeAuth } from '@sigap/contracts';
-import { AuthService, mentionScopeOf, type MentionScope } from '@sigap/server/auth';
+import { AuthService, mentionScopeOf, type AuthenticatedUser, type MentionScope } from '@sigap/server/auth';
 import { LiveStreamService, type LiveNamespace, type LiveSocket } from './live-stream.service';
 
-interface LiveSocketData {
+/** What the handshake leaves on `socket.data`; other gateways on `/live` read `user` from it. */
+export interface LiveSocketData {
   scope: MentionScope;
   since?: number;
+  user: Pick<AuthenticatedUser, 'id' | 'name' | 'role' | 'opds'>;
 }
 
 /** Transport only: authenticates the handshake, then hands the socket to the live stream. */
@@ -28,7 +30,11 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
           const scope = mentionScopeOf(user);
           if (scope.kind === 'none') return next(new Error('forbidden: this role has no live mention stream'));
           const since = Number(handshake.since);
-          const data: LiveSocketData = { scope, since: Number.isSafeInteger(since) && since >= 0 ? since : undefined };
+          const data: LiveSocketData = {
+            scope,
+            since: Number.isSafeInteger(since) && since >= 0 ? since : undefined,
+            user: { id: user.id, name: user.name, role: user.role, opds: user.opds },
+          };
           socket.data = data;
           next();
         })

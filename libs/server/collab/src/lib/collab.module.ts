@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '@sigap/server/audit';
+import { AuthModule } from '@sigap/server/auth';
+import { NotificationsModule } from '@sigap/server/notifications';
+import { MentionCollabController, MentionableController, NotificationsController, PresenceController } from './collab.controller';
+import { CollabGateway } from './collab.gateway';
+import { CollabRepository } from './collab.repository';
+import { NotesService } from './notes.service';
+import { NotificationInboxService } from './notification-inbox.service';
+import { PresenceService } from './presence.service';
+import { TimelineService } from './timeline.service';
+
+/** Working together on the desk: presence and collisions, notes with @mentions, notifications, the timeline. */
+@Module({
+  imports: [AuthModule, AuditModule, NotificationsModule],
+  controllers: [MentionableController, MentionCollabController, PresenceController, NotificationsController],
+  providers: [CollabRepository, CollabGateway, PresenceService, NotesService, NotificationInboxService, TimelineService],
+})
+export class CollabModule {}
