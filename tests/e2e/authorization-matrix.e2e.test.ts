@@ -3,10 +3,11 @@ import { io } from 'socket.io-client';
 import { LIVE_NAMESPACE } from '@sigap/contracts';
 import { apiCall, createUser, login, mention, postMentions, startStack, waitFor, type Stack } from '../support/stack';
 import { CORE_ROUTES } from '../support/authz/core.cases';
+import { COLLAB_ROUTES, COLLAB_SOCKET_EVENTS } from '../support/authz/collab.cases';
 import { MATRIX_ACTORS, type MatrixActor, type MatrixContext, type RouteCase, type SocketCase } from '../support/authz/matrix';
 
-const ROUTES: RouteCase[] = [...CORE_ROUTES];
-const SOCKET_EVENTS: SocketCase[] = [];
+const ROUTES: RouteCase[] = [...CORE_ROUTES, ...COLLAB_ROUTES];
+const SOCKET_EVENTS: SocketCase[] = [...COLLAB_SOCKET_EVENTS];
 
 const REFUSED = [401, 403, 404];
 const SIGNED_IN_ACTORS = MATRIX_ACTORS.filter((actor) => actor !== 'anonymous');
