@@ -34,11 +34,34 @@ export {
   LiveClient,
   connectLiveSocket,
   type LiveConnectionState,
+  type LivePresenceEvent,
   type LiveSocket,
   type LiveSocketFactory,
   type LiveStatus,
 } from './lib/live-client';
-export { LiveProvider, useLiveStatus } from './lib/live-provider';
+export { LiveProvider, useLivePresence, useLiveStatus, type LivePresenceActions } from './lib/live-provider';
 export { createQueryClient } from './lib/query-client';
 export { applyDeskState, applyMentionUpdate } from './lib/desk-cache';
 export { useClaimMention, useReleaseMention, useSetMentionStatus, type SetMentionStatusVariables } from './lib/desk.queries';
+export {
+  applyMentionPresence,
+  applyNotification,
+  applyPresence,
+  collabKeys,
+  collidingTypists,
+  markReadInPage,
+  otherViewers,
+  prependNotification,
+} from './lib/collab-cache';
+export {
+  useCreateNote,
+  useMarkNotificationsRead,
+  useMentionNotes,
+  useMentionTimeline,
+  useMentionViewers,
+  useMentionable,
+  useNotifications,
+  usePresence,
+  useUnreadCount,
+  type MarkNotificationsReadVariables,
+} from './lib/collab.queries';

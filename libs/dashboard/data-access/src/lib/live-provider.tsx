@@ -1,7 +1,8 @@
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { authStore } from './auth-store';
 import { useSession } from './auth.queries';
+import { applyMentionPresence, applyNotification, applyPresence } from './collab-cache';
 import { applyMentionUpdate } from './desk-cache';
 import { applyLiveBatch } from './live-cache';
 import { LiveClient, type LiveSocketFactory, type LiveStatus } from './live-client';
@@ -10,6 +11,15 @@ import { queryKeys } from './query-keys';
 const INITIAL_STATUS: LiveStatus = { state: 'connecting', replayed: 0, resync: false };
 
 const LiveStatusContext = createContext<LiveStatus>(INITIAL_STATUS);
+
+/** Presence the dashboard reports over the live socket (no-ops when not connected). */
+export interface LivePresenceActions {
+  setViewing(mentionId: string | null): void;
+  setTyping(mentionId: string, typing: boolean): void;
+}
+
+const NO_PRESENCE: LivePresenceActions = { setViewing: () => undefined, setTyping: () => undefined };
+const LivePresenceContext = createContext<LivePresenceActions>(NO_PRESENCE);
 
 export interface LiveProviderProps {
   children: ReactNode;
@@ -27,6 +37,14 @@ export const LiveProvider = ({ children, enabled = true, createSocket }: LivePro
   const queryClient = useQueryClient();
   const token = useSession()?.accessToken ?? null;
   const [status, setStatus] = useState<LiveStatus>(INITIAL_STATUS);
+  const clientRef = useRef<LiveClient | null>(null);
+  const presence = useMemo<LivePresenceActions>(
+    () => ({
+      setViewing: (mentionId) => clientRef.current?.setViewing(mentionId),
+      setTyping: (mentionId, typing) => clientRef.current?.setTyping(mentionId, typing),
+    }),
+    [],
+  );
 
   useEffect(() => {
     if (token === null || !enabled) return undefined;
@@ -37,6 +55,9 @@ export const LiveProvider = ({ children, enabled = true, createSocket }: LivePro
       onStatus: setStatus,
       onMentions: (batch) => applyLiveBatch(queryClient, batch),
       onMentionUpdated: (update) => applyMentionUpdate(queryClient, update),
+      onPresence: (list) => applyPresence(queryClient, list),
+      onMentionPresence: (update) => applyMentionPresence(queryClient, update),
+      onNotification: (notification) => applyNotification(queryClient, notification),
       onResync: () => {
         void queryClient.resetQueries({ queryKey: queryKeys.mentionLists() });
       },
@@ -46,10 +67,20 @@ export const LiveProvider = ({ children, enabled = true, createSocket }: LivePro
       },
     });
     client.start();
-    return () => client.stop();
+    clientRef.current = client;
+    return () => {
+      clientRef.current = null;
+      client.stop();
+    };
   }, [token, enabled, queryClient, createSocket]);
 
-  return <LiveStatusContext.Provider value={status}>{children}</LiveStatusContext.Provider>;
+  return (
+    <LiveStatusContext.Provider value={status}>
+      <LivePresenceContext.Provider value={presence}>{children}</LivePresenceContext.Provider>
+    </LiveStatusContext.Provider>
+  );
 };
 
 export const useLiveStatus = (): LiveStatus => useContext(LiveStatusContext);
+
+export const useLivePresence = (): LivePresenceActions => useContext(LivePresenceContext);
