@@ -2,12 +2,15 @@ import { useEffect, useState } from 'react';
 import { ActionIcon, AppShell, Box, Button, Group, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import { ROLES_SEEING_ALL } from '@sigap/contracts';
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet, useMatch } from 'react-router-dom';
+import { Link, Outlet, useMatch, useNavigate } from 'react-router-dom';
 import { LiveProvider, useLiveStatus, useLogout, useSession, useSessionGuard } from '@sigap/dashboard/data-access';
-import { ConnectionIndicator, isHotkeyIgnored, LanguageSwitch, ShortcutHelp } from '@sigap/dashboard/ui';
+import { MentionCollabSection, NotificationsBell } from '@sigap/dashboard/feature-collab';
+import { ConnectionIndicator, isHotkeyIgnored, LanguageSwitch, MentionExtrasProvider, ShortcutHelp, type MentionExtrasRenderer } from '@sigap/dashboard/ui';
 import { MENTION_READER_ROLES } from './roles';
 
 const HEADER_HEIGHT = 52;
+
+const renderMentionExtras: MentionExtrasRenderer = (mention) => <MentionCollabSection mentionId={mention.id} />;
 
 const LiveIndicator = () => {
   const status = useLiveStatus();
@@ -43,6 +46,7 @@ export const AppLayout = () => {
   const session = useSession();
   const logout = useLogout();
   const [helpOpen, setHelpOpen] = useState(false);
+  const navigate = useNavigate();
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent): void => {
@@ -82,6 +86,7 @@ export const AppLayout = () => {
                   ?
                 </ActionIcon>
               </Tooltip>
+              <NotificationsBell onOpenMention={(mentionId) => navigate(`/?m=${encodeURIComponent(mentionId)}`)} />
               <LanguageSwitch />
               <Box visibleFrom="md" style={{ textAlign: 'right', lineHeight: 1.15 }} data-testid="current-user">
                 <Text size="sm" fw={600} truncate maw={180}>
@@ -99,7 +104,9 @@ export const AppLayout = () => {
         </AppShell.Header>
         <AppShell.Main>
           <Box h={`calc(100dvh - ${HEADER_HEIGHT}px)`}>
-            <Outlet />
+            <MentionExtrasProvider render={renderMentionExtras}>
+              <Outlet />
+            </MentionExtrasProvider>
           </Box>
         </AppShell.Main>
       </AppShell>

@@ -36,3 +36,4 @@ export { LanguageSwitch } from './lib/language-switch';
 export { ShortcutHelp, type ShortcutHelpProps } from './lib/shortcut-help';
 export { isHotkeyIgnored } from './lib/hotkeys';
 export { DeskControls, type DeskControlsProps } from './lib/desk-controls';
+export { MentionExtrasProvider, useMentionExtras, type MentionExtrasRenderer } from './lib/mention-extras';

@@ -2,7 +2,7 @@ import { Center, Loader, Stack, Text } from '@mantine/core';
 import type { Mention } from '@sigap/contracts';
 import { useTranslation } from 'react-i18next';
 import { useMentionDetail } from '@sigap/dashboard/data-access';
-import { MentionDetailView } from '@sigap/dashboard/ui';
+import { MentionDetailView, useMentionExtras } from '@sigap/dashboard/ui';
 import { MentionCorrectionSection } from './mention-correction';
 import { MentionDeskSection } from './mention-desk';
 import type { ReferenceLookup } from './reference-lookup';
@@ -18,6 +18,7 @@ export interface MentionDetailPaneProps {
 export const MentionDetailPane = ({ id, fromList, reference, onClose }: MentionDetailPaneProps) => {
   const { t } = useTranslation();
   const detail = useMentionDetail(id, fromList);
+  const extras = useMentionExtras();
 
   if (id === null) {
     return (
@@ -62,6 +63,7 @@ export const MentionDetailPane = ({ id, fromList, reference, onClose }: MentionD
         <>
           <MentionDeskSection mention={mention} />
           <MentionCorrectionSection mention={mention} />
+          {extras?.(mention)}
         </>
       }
     />
