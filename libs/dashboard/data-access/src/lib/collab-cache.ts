@@ -50,6 +50,11 @@ export const applyNotification = (queryClient: QueryClient, notification: Notifi
     queryClient.setQueryData<NotificationPage>(collabKeys.notificationList(unreadOnly), (page) => prependNotification(page, notification));
   }
   queryClient.setQueryData<UnreadCount>(collabKeys.unreadCount(), (count) => (count ? { unreadCount: count.unreadCount + 1 } : count));
+  // Being told of a note (or any change) on a mention: its notes and history are stale now.
+  if (notification.mentionId) {
+    void queryClient.invalidateQueries({ queryKey: collabKeys.notes(notification.mentionId) });
+    void queryClient.invalidateQueries({ queryKey: collabKeys.timeline(notification.mentionId) });
+  }
 };
 
 export const applyPresence = (queryClient: QueryClient, list: PresenceList): void => {
