@@ -29,6 +29,7 @@ interface LiveClient {
   socket: Socket;
   presence: PresenceList[];
   mentionPresence: MentionPresence[];
+  notes: MentionNote[];
   notifications: NotificationView[];
 }
 
@@ -62,9 +63,10 @@ describe('collab: presence, notes, notifications and the timeline', () => {
 
   const connect = async (who: Person): Promise<LiveClient> => {
     const socket = io(`${stack.baseUrl}${LIVE_NAMESPACE}`, { auth: { token: who.token }, transports: ['websocket'], forceNew: true });
-    const client: LiveClient = { socket, presence: [], mentionPresence: [], notifications: [] };
+    const client: LiveClient = { socket, presence: [], mentionPresence: [], notes: [], notifications: [] };
     socket.on('presence', (list: PresenceList) => client.presence.push(list));
     socket.on('mentionPresence', (presence: MentionPresence) => client.mentionPresence.push(presence));
+    socket.on('mentionNote', (note: MentionNote) => client.notes.push(note));
     socket.on('notification', (notification: NotificationView) => client.notifications.push(notification));
     await new Promise<void>((resolve, reject) => {
       socket.once('connect', () => resolve());
@@ -167,6 +169,8 @@ describe('collab: presence, notes, notifications and the timeline', () => {
   it('notifies colleagues @mentioned in a note, live and in their list, and reports handles it could not resolve', async () => {
     const id = await newMention();
     const siti = await connect(people.siti);
+    const supervisor = await connect(people.supervisor);
+    const dishub = await connect(people.dishub);
 
     const complete = await call<MentionableUser[]>('GET', `/users/mentionable?mentionId=${id}&q=si`, people.budi);
     expect(complete.status).toBe(200);
@@ -194,6 +198,11 @@ describe('collab: presence, notes, notifications and the timeline', () => {
     const live = await waitFor('Siti to be notified live', async () => siti.notifications.find((n) => n.mentionId === id));
     expect(live).toMatchObject({ kind: 'note_mention', userId: people.siti.id, actor: { id: people.budi.id, name: 'Budi Santoso' } });
     expect(String(live.payload['excerpt'])).toContain('@siti tolong konfirmasi');
+    // Everyone who may see the mention gets the note itself live; another OPD does not.
+    await waitFor('the supervisor to get the note live', async () => supervisor.notes.find((note) => note.id === created.body.note.id));
+    expect(await emit(dishub, 'presence:heartbeat')).toMatchObject({ ok: true });
+    expect(dishub.notes).toEqual([]);
+    expect(dishub.notifications).toEqual([]);
 
     const list = await call<NotificationPage>('GET', '/notifications?unread=1', people.siti);
     expect(list.status).toBe(200);

@@ -44,6 +44,8 @@ export { createQueryClient } from './lib/query-client';
 export { applyDeskState, applyMentionUpdate } from './lib/desk-cache';
 export { useClaimMention, useReleaseMention, useSetMentionStatus, type SetMentionStatusVariables } from './lib/desk.queries';
 export {
+  addNote,
+  applyMentionNote,
   applyMentionPresence,
   applyNotification,
   applyPresence,

@@ -62,6 +62,12 @@ export interface MentionPresence {
  */
 export const LIVE_MENTION_PRESENCE_CHANNEL = 'live:mention-presence';
 
+/**
+ * Redis pub/sub channel (prefixed) on which a new note is announced as JSON `{ opdCodes, note }`;
+ * every instance relays it as `mentionNote` to its rooms that may see the mention.
+ */
+export const LIVE_MENTION_NOTE_CHANNEL = 'live:mention-note';
+
 /** Socket.io room of one user's sockets (notifications). */
 export const liveUserRoom = (userId: string): string => `user:${userId}`;
 

@@ -1,4 +1,4 @@
-import type { CollabAck, MentionPresence, PresenceList, PresenceTypingRequest, PresenceViewRequest } from './collab';
+import type { CollabAck, MentionNote, MentionPresence, PresenceList, PresenceTypingRequest, PresenceViewRequest } from './collab';
 import type { Mention, MentionDeskState } from './mention';
 import type { NotificationView } from './notifications';
 
@@ -30,6 +30,8 @@ export interface LiveServerEvents {
   presence: (list: PresenceList) => void;
   /** Who has a mention open and who is typing on it; sent to every room that may see it. */
   mentionPresence: (presence: MentionPresence) => void;
+  /** A new internal note on a mention; sent to every room that may see it. */
+  mentionNote: (note: MentionNote) => void;
   /** A new notification for this user only (room `user:<id>`). */
   notification: (notification: NotificationView) => void;
 }
@@ -54,6 +56,7 @@ export const LIVE_EVENTS = {
   mentionUpdated: 'mentionUpdated',
   presence: 'presence',
   mentionPresence: 'mentionPresence',
+  mentionNote: 'mentionNote',
   notification: 'notification',
 } as const;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { QueryClient } from '@tanstack/react-query';
 import type { NotificationPage, NotificationView, UnreadCount } from '@sigap/contracts';
-import { applyNotification, collabKeys, collidingTypists, markReadInPage, otherViewers, prependNotification } from './collab-cache';
+import { addNote, applyNotification, collabKeys, collidingTypists, markReadInPage, otherViewers, prependNotification } from './collab-cache';
 
 const notification = (id: number, readAt: string | null = null): NotificationView => ({
   id,
@@ -54,5 +54,15 @@ describe('collab cache', () => {
     expect(queryClient.getQueryData<NotificationPage>(collabKeys.notificationList(true))?.items.map((n) => n.id)).toEqual([9]);
     expect(queryClient.getQueryData<NotificationPage>(collabKeys.notificationList(false))).toBeUndefined();
     expect(queryClient.getQueryData<UnreadCount>(collabKeys.unreadCount())).toEqual({ unreadCount: 5 });
+  });
+
+  it('adds a live note once, in time order', () => {
+    const note = (id: number, createdAt: string) => ({ id, mentionId: 'm1', author: null, text: `n${id}`, mentionedUsers: [], createdAt });
+    const first = note(1, '2026-11-28T10:00:00.000Z');
+    const later = note(2, '2026-11-28T10:05:00.000Z');
+    expect(addNote([later], first)?.map((n) => n.id)).toEqual([1, 2]);
+    const both = [first, later];
+    expect(addNote(both, later)).toBe(both);
+    expect(addNote(undefined, first)).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import type { MentionPresence, MentionViewer, NotificationPage, NotificationView, PresenceList, UnreadCount } from '@sigap/contracts';
+import type { MentionNote, MentionPresence, MentionViewer, NotificationPage, NotificationView, PresenceList, UnreadCount } from '@sigap/contracts';
 
 /** Query keys of the collab features (presence, notes, timeline, notifications). */
 export const collabKeys = {
@@ -63,4 +63,15 @@ export const applyPresence = (queryClient: QueryClient, list: PresenceList): voi
 
 export const applyMentionPresence = (queryClient: QueryClient, presence: MentionPresence): void => {
   queryClient.setQueryData<MentionViewer[]>(collabKeys.mentionPresence(presence.mentionId), presence.viewers);
+};
+
+/** A note in a cached list, once, in time order. */
+export const addNote = (notes: MentionNote[] | undefined, note: MentionNote): MentionNote[] | undefined => {
+  if (!notes || notes.some((item) => item.id === note.id)) return notes;
+  return [...notes, note].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id - b.id);
+};
+
+export const applyMentionNote = (queryClient: QueryClient, note: MentionNote): void => {
+  queryClient.setQueryData<MentionNote[]>(collabKeys.notes(note.mentionId), (notes) => addNote(notes, note));
+  void queryClient.invalidateQueries({ queryKey: collabKeys.timeline(note.mentionId) });
 };

@@ -11,7 +11,7 @@ import type {
   UnreadCount,
 } from '@sigap/contracts';
 import { apiRequest } from './api-client';
-import { collabKeys, markReadInPage } from './collab-cache';
+import { addNote, collabKeys, markReadInPage } from './collab-cache';
 
 const mentionPath = (id: string, part: 'notes' | 'timeline'): string => `/mentions/${encodeURIComponent(id)}/${part}`;
 
@@ -26,7 +26,7 @@ export const useCreateNote = (mentionId: string) => {
   return useMutation<NoteCreated, Error, string>({
     mutationFn: (text) => apiRequest<NoteCreated>(mentionPath(mentionId, 'notes'), { method: 'POST', body: { text } }),
     onSuccess: (created) => {
-      queryClient.setQueryData<MentionNote[]>(collabKeys.notes(mentionId), (notes) => (notes ? [...notes, created.note] : notes));
+      queryClient.setQueryData<MentionNote[]>(collabKeys.notes(mentionId), (notes) => addNote(notes, created.note));
       void queryClient.invalidateQueries({ queryKey: collabKeys.timeline(mentionId) });
     },
   });

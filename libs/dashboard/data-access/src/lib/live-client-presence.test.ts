@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { LiveHandshakeAuth, MentionPresence, NotificationView, PresenceList } from '@sigap/contracts';
+import type { LiveHandshakeAuth, MentionNote, MentionPresence, NotificationView, PresenceList } from '@sigap/contracts';
 import { LiveClient, type LivePresenceEvent, type LiveSocket } from './live-client';
 
 type Listener = (...args: never[]) => void;
@@ -44,6 +44,7 @@ describe('LiveClient presence', () => {
   const presence: PresenceList[] = [];
   const mentionPresence: MentionPresence[] = [];
   const notifications: NotificationView[] = [];
+  const notes: MentionNote[] = [];
 
   beforeEach(() => {
     vi.useFakeTimers();
@@ -56,6 +57,7 @@ describe('LiveClient presence', () => {
       onPresence: (list) => presence.push(list),
       onMentionPresence: (update) => mentionPresence.push(update),
       onNotification: (notification) => notifications.push(notification),
+      onMentionNote: (note) => notes.push(note),
       heartbeatMs: 20_000,
       createSocket: (auth) => {
         socket = new RecordingSocket(auth);
@@ -103,10 +105,13 @@ describe('LiveClient presence', () => {
     socket.serverSends('presence', { users: [], at: 'now' });
     socket.serverSends('presence', { nope: true });
     socket.serverSends('mentionPresence', { mentionId: 'm1', viewers: [{ id: 'u', name: 'Budi', typing: true }] });
+    socket.serverSends('mentionNote', { id: 3, mentionId: 'm1', text: 'cek' });
+    socket.serverSends('mentionNote', { id: 3 });
     socket.serverSends('notification', { id: 'x' });
     socket.serverSends('notification', { id: 7, kind: 'note_mention' });
     expect(presence).toHaveLength(1);
     expect(mentionPresence).toEqual([{ mentionId: 'm1', viewers: [{ id: 'u', name: 'Budi', typing: true }] }]);
     expect(notifications.map((n) => n.id)).toEqual([7]);
+    expect(notes.map((n) => n.id)).toEqual([3]);
   });
 });

@@ -11,6 +11,7 @@ import {
   type LiveMentionUpdate,
   type LiveServerEvents,
   type Mention,
+  type MentionNote,
   type MentionPresence,
   type NotificationView,
   type PresenceList,
@@ -39,6 +40,7 @@ export interface LiveSocket {
   on(event: typeof LIVE_EVENTS.mentionUpdated, listener: (update: LiveMentionUpdate) => void): unknown;
   on(event: typeof LIVE_EVENTS.presence, listener: (list: PresenceList) => void): unknown;
   on(event: typeof LIVE_EVENTS.mentionPresence, listener: (presence: MentionPresence) => void): unknown;
+  on(event: typeof LIVE_EVENTS.mentionNote, listener: (note: MentionNote) => void): unknown;
   on(event: typeof LIVE_EVENTS.notification, listener: (notification: NotificationView) => void): unknown;
   /** Sends a presence event; the server answers through `ack`. */
   emit(event: LivePresenceEvent, payload: unknown, ack: (answer: CollabAck) => void): unknown;
@@ -59,6 +61,8 @@ export interface LiveClientOptions {
   onPresence?: (list: PresenceList) => void;
   /** Who views or types on a mention. */
   onMentionPresence?: (presence: MentionPresence) => void;
+  /** A colleague wrote an internal note on a mention one may see. */
+  onMentionNote?: (note: MentionNote) => void;
   /** A new notification for the signed-in user. */
   onNotification?: (notification: NotificationView) => void;
   /** How often to send `presence:heartbeat` while connected. */
@@ -141,6 +145,9 @@ export class LiveClient {
     });
     socket.on(LIVE_EVENTS.mentionPresence, (presence) => {
       if (!this.stopped && typeof presence?.mentionId === 'string' && Array.isArray(presence.viewers)) this.options.onMentionPresence?.(presence);
+    });
+    socket.on(LIVE_EVENTS.mentionNote, (note) => {
+      if (!this.stopped && typeof note?.id === 'number' && typeof note.mentionId === 'string') this.options.onMentionNote?.(note);
     });
     socket.on(LIVE_EVENTS.notification, (notification) => {
       if (!this.stopped && typeof notification?.id === 'number') this.options.onNotification?.(notification);

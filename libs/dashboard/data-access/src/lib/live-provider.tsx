@@ -2,7 +2,7 @@ import { createContext, useContext, useEffect, useMemo, useRef, useState, type R
 import { useQueryClient } from '@tanstack/react-query';
 import { authStore } from './auth-store';
 import { useSession } from './auth.queries';
-import { applyMentionPresence, applyNotification, applyPresence } from './collab-cache';
+import { applyMentionNote, applyMentionPresence, applyNotification, applyPresence } from './collab-cache';
 import { applyMentionUpdate } from './desk-cache';
 import { applyLiveBatch } from './live-cache';
 import { LiveClient, type LiveSocketFactory, type LiveStatus } from './live-client';
@@ -57,6 +57,7 @@ export const LiveProvider = ({ children, enabled = true, createSocket }: LivePro
       onMentionUpdated: (update) => applyMentionUpdate(queryClient, update),
       onPresence: (list) => applyPresence(queryClient, list),
       onMentionPresence: (update) => applyMentionPresence(queryClient, update),
+      onMentionNote: (note) => applyMentionNote(queryClient, note),
       onNotification: (notification) => applyNotification(queryClient, notification),
       onResync: () => {
         void queryClient.resetQueries({ queryKey: queryKeys.mentionLists() });

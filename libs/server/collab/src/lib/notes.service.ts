@@ -16,6 +16,7 @@ import { validationFailed } from '@sigap/server/core';
 import { NotificationsService } from '@sigap/server/notifications';
 import { actingScopeOf, mentionNotFound, noteUserOf, userMaySee } from './collab-access';
 import { CollabRepository, type CandidateUserRow, type NoteRow } from './collab.repository';
+import { PresenceService } from './presence.service';
 
 export interface RequestOrigin {
   ip?: string | null;
@@ -58,6 +59,7 @@ export class NotesService {
     private readonly repository: CollabRepository,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
+    private readonly live: PresenceService,
   ) {}
 
   async create(user: AuthenticatedUser, mentionId: string, rawText: string, origin: RequestOrigin): Promise<NoteCreated> {
@@ -65,7 +67,7 @@ export class NotesService {
     const text = rawText.trim();
     if (!text) throw validationFailed([{ field: 'text', message: 'must not be empty' }]);
     if (text.length > NOTE_MAX_LENGTH) throw validationFailed([{ field: 'text', message: `at most ${NOTE_MAX_LENGTH} characters` }]);
-    const { created, unresolved, notified } = await this.repository.transaction(async (tx) => {
+    const { created, unresolved, notified, opdCodes } = await this.repository.transaction(async (tx) => {
       const mention = await this.repository.findMention(mentionId, scope, tx);
       if (!mention) throw mentionNotFound();
       const handles = handlesIn(text);
@@ -91,9 +93,10 @@ export class NotesService {
         },
         tx,
       );
-      return { created: this.mapNote(row, resolved), unresolved: missed, notified: views };
+      return { created: this.mapNote(row, resolved), unresolved: missed, notified: views, opdCodes: mention.opd_codes };
     });
     await this.notifications.announce(notified);
+    await this.live.announceNote(opdCodes, created);
     return { note: created, unresolved };
   }
 

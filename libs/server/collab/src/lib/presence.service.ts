@@ -1,11 +1,13 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import {
   LIVE_EVENTS,
+  LIVE_MENTION_NOTE_CHANNEL,
   LIVE_MENTION_PRESENCE_CHANNEL,
   LIVE_NOTIFY_USER_CHANNEL,
   PRESENCE_BROADCAST_MS,
   PRESENCE_ONLINE_KEY,
   liveUserRoom,
+  type MentionNote,
   type MentionPresence,
   type MentionViewer,
   type NotificationView,
@@ -111,12 +113,14 @@ export class PresenceService implements OnApplicationBootstrap, OnApplicationShu
     this.subscriber = this.redis.duplicate();
     const notifyChannel = this.key(LIVE_NOTIFY_USER_CHANNEL);
     const presenceChannel = this.key(LIVE_MENTION_PRESENCE_CHANNEL);
+    const noteChannel = this.key(LIVE_MENTION_NOTE_CHANNEL);
     this.subscriber.on('message', (channel: string, message: string) => {
       if (channel === notifyChannel) this.relayNotification(message);
       else if (channel === presenceChannel) this.relayMentionPresence(message);
+      else if (channel === noteChannel) this.relayMentionNote(message);
     });
     this.subscriber.on('error', (err) => this.logger.warn({ err: err.message }, 'presence subscriber error'));
-    await this.subscriber.subscribe(notifyChannel, presenceChannel);
+    await this.subscriber.subscribe(notifyChannel, presenceChannel, noteChannel);
     this.timer = setInterval(() => this.tick(), PRESENCE_BROADCAST_MS);
   }
 
@@ -274,14 +278,34 @@ export class PresenceService implements OnApplicationBootstrap, OnApplicationShu
     return viewers;
   }
 
-  private relayMentionPresence(message: string): void {
-    const namespace = this.namespace;
-    const parsed = parse<{ opdCodes: string[]; presence: MentionPresence }>(message);
-    if (!namespace || !Array.isArray(parsed?.opdCodes) || !parsed.presence) return;
-    for (const room of namespace.adapter.rooms.keys()) {
+  /** Tells every API instance of a new note; each relays it to its rooms that may see the mention. */
+  async announceNote(opdCodes: string[], note: MentionNote): Promise<void> {
+    await this.redis
+      .publish(this.key(LIVE_MENTION_NOTE_CHANNEL), JSON.stringify({ opdCodes, note }))
+      .catch((err: unknown) => this.logger.warn({ err }, 'could not announce a note'));
+  }
+
+  /** The local scope rooms that may see a mention routed to `opdCodes`. */
+  private roomsSeeing(opdCodes: string[]): string[] {
+    if (!this.namespace) return [];
+    return [...this.namespace.adapter.rooms.keys()].filter((room) => {
       const scope = scopeOfRoom(room);
-      if (scope && isVisibleTo({ opdCodes: parsed.opdCodes }, scope)) namespace.to(room).emit(LIVE_EVENTS.mentionPresence, parsed.presence);
-    }
+      return scope !== null && isVisibleTo({ opdCodes }, scope);
+    });
+  }
+
+  private relayMentionPresence(message: string): void {
+    const parsed = parse<{ opdCodes: string[]; presence: MentionPresence }>(message);
+    if (!this.namespace || !Array.isArray(parsed?.opdCodes) || !parsed.presence) return;
+    const rooms = this.roomsSeeing(parsed.opdCodes);
+    if (rooms.length > 0) this.namespace.to(rooms).emit(LIVE_EVENTS.mentionPresence, parsed.presence);
+  }
+
+  private relayMentionNote(message: string): void {
+    const parsed = parse<{ opdCodes: string[]; note: MentionNote }>(message);
+    if (!this.namespace || !Array.isArray(parsed?.opdCodes) || !parsed.note) return;
+    const rooms = this.roomsSeeing(parsed.opdCodes);
+    if (rooms.length > 0) this.namespace.to(rooms).emit(LIVE_EVENTS.mentionNote, parsed.note);
   }
 
   private relayNotification(message: string): void {
