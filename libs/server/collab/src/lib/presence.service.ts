@@ -94,6 +94,8 @@ export class PresenceService implements OnApplicationBootstrap, OnApplicationShu
   private ticking = false;
   private readonly views = new Map<string, SocketView>();
   private readonly lastSent = new Map<string, string>();
+  /** Each socket's events run one after another, in the order sent (a switch is "leave A", "view B"). */
+  private readonly queues = new Map<string, Promise<unknown>>();
 
   constructor(
     private readonly repository: CollabRepository,
@@ -143,12 +145,32 @@ export class PresenceService implements OnApplicationBootstrap, OnApplicationShu
 
   async disconnected(socket: LiveSocket): Promise<void> {
     const user = this.userOf(socket);
-    await this.leaveView(socket.id);
+    await this.inOrder(socket, () => this.leaveView(socket.id));
+    this.queues.delete(socket.id);
     // Online for another TTL from now: a reload or a flaky network does not flicker the list.
     await this.markOnline([user]);
   }
 
-  async heartbeat(socket: LiveSocket): Promise<{ at: string }> {
+  heartbeat(socket: LiveSocket): Promise<{ at: string }> {
+    return this.inOrder(socket, () => this.beat(socket));
+  }
+
+  view(socket: LiveSocket, payload: unknown): Promise<{ viewers: MentionViewer[] }> {
+    return this.inOrder(socket, () => this.setView(socket, payload));
+  }
+
+  typing(socket: LiveSocket, payload: unknown): Promise<{ viewers: MentionViewer[] }> {
+    return this.inOrder(socket, () => this.setTyping(socket, payload));
+  }
+
+  private inOrder<T>(socket: LiveSocket, work: () => Promise<T>): Promise<T> {
+    const previous = this.queues.get(socket.id) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(work);
+    this.queues.set(socket.id, next);
+    return next;
+  }
+
+  private async beat(socket: LiveSocket): Promise<{ at: string }> {
     const user = this.userOf(socket);
     await this.markOnline([user]);
     const view = this.views.get(socket.id);
@@ -156,7 +178,7 @@ export class PresenceService implements OnApplicationBootstrap, OnApplicationShu
     return { at: new Date().toISOString() };
   }
 
-  async view(socket: LiveSocket, payload: unknown): Promise<{ viewers: MentionViewer[] }> {
+  private async setView(socket: LiveSocket, payload: unknown): Promise<{ viewers: MentionViewer[] }> {
     const user = this.userOf(socket);
     const mentionId = (payload as { mentionId?: unknown } | null)?.mentionId;
     if (mentionId === null || mentionId === undefined) {
@@ -175,7 +197,7 @@ export class PresenceService implements OnApplicationBootstrap, OnApplicationShu
     return { viewers: await this.announce(mentionId, opdCodes) };
   }
 
-  async typing(socket: LiveSocket, payload: unknown): Promise<{ viewers: MentionViewer[] }> {
+  private async setTyping(socket: LiveSocket, payload: unknown): Promise<{ viewers: MentionViewer[] }> {
     const user = this.userOf(socket);
     const { mentionId, typing } = (payload ?? {}) as { mentionId?: unknown; typing?: unknown };
     if (typeof mentionId !== 'string') throw validationFailed([{ field: 'mentionId', message: 'required' }]);
