@@ -73,6 +73,7 @@ describe('working together on a mention in the browser', () => {
     await openMention(siti);
     await siti.getByTestId('presence-strip').filter({ hasText: 'Sedang dilihat oleh Budi Santoso' }).waitFor();
     await budi.getByTestId('presence-strip').filter({ hasText: 'Siti Aminah' }).waitFor();
+    await siti.getByTestId('online-users').filter({ hasText: '2 daring' }).waitFor();
 
     await budi.getByTestId('note-input').fill('Sudah dicek ke lapangan, @si');
     await siti.getByTestId('presence-typing').filter({ hasText: 'Budi Santoso sedang mengetik…' }).waitFor();

@@ -4,7 +4,7 @@ import { ROLES_SEEING_ALL } from '@sigap/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useMatch, useNavigate } from 'react-router-dom';
 import { LiveProvider, useLiveStatus, useLogout, useSession, useSessionGuard } from '@sigap/dashboard/data-access';
-import { MentionCollabSection, NotificationsBell } from '@sigap/dashboard/feature-collab';
+import { MentionCollabSection, NotificationsBell, OnlineUsers } from '@sigap/dashboard/feature-collab';
 import { ConnectionIndicator, isHotkeyIgnored, LanguageSwitch, MentionExtrasProvider, ShortcutHelp, type MentionExtrasRenderer } from '@sigap/dashboard/ui';
 import { MENTION_READER_ROLES } from './roles';
 
@@ -86,6 +86,7 @@ export const AppLayout = () => {
                   ?
                 </ActionIcon>
               </Tooltip>
+              {readsMentions && user.role !== 'liaison' && <OnlineUsers />}
               <NotificationsBell onOpenMention={(mentionId) => navigate(`/?m=${encodeURIComponent(mentionId)}`)} />
               <LanguageSwitch />
               <Box visibleFrom="md" style={{ textAlign: 'right', lineHeight: 1.15 }} data-testid="current-user">

@@ -3,3 +3,4 @@ export { NotificationsBell, type NotificationsBellProps } from './lib/notificati
 export { NotesPanel } from './lib/notes-panel';
 export { PresenceStrip } from './lib/presence-strip';
 export { TimelinePanel } from './lib/timeline-panel';
+export { OnlineUsers } from './lib/online-users';

@@ -4,6 +4,7 @@ export const collabId = {
   typing: '{{names}} sedang mengetik…',
   collision: '{{names}} juga sedang mengetik di pesan ini. Koordinasikan dulu agar tidak membalas dua kali.',
   tabs: { notes: 'Catatan internal', timeline: 'Riwayat' },
+  online: { count: '{{count}} daring', label: '{{count}} orang daring', viewing: 'membuka pesan' },
   notes: {
     empty: 'Belum ada catatan.',
     placeholder: 'Tulis catatan internal… ketik @ untuk menyebut rekan',
@@ -66,6 +67,7 @@ export const collabEn: CollabResources = {
   typing: 'Typing: {{names}}…',
   collision: '{{names}} is also typing on this message. Coordinate first so it is not answered twice.',
   tabs: { notes: 'Internal notes', timeline: 'History' },
+  online: { count: '{{count}} online', label: '{{count}} people online', viewing: 'has a message open' },
   notes: {
     empty: 'No notes yet.',
     placeholder: 'Write an internal note… type @ to mention a colleague',
