@@ -259,7 +259,8 @@ export interface MentionTimeline {
 /** Which timeline kind an audit action is shown as. */
 export function timelineKindOfAction(action: string): Exclude<TimelineItemKind, 'message' | 'note'> {
   if (action === 'mention.claim') return 'claim';
-  if (action === 'mention.release' || action === 'mention.auto_release' || action === 'mention.release.idle') return 'release';
+  // Releases by hand and automatic ones (idle claims) alike, whatever their suffix.
+  if (action.startsWith('mention.') && action.includes('release')) return 'release';
   if (action === 'mention.status') return 'status';
   if (action.startsWith('mention.assign')) return 'assignment';
   if (action.startsWith('reply.')) return 'reply';
