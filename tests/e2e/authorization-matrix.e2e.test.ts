@@ -4,12 +4,13 @@ import { LIVE_NAMESPACE } from '@sigap/contracts';
 import { apiCall, createUser, login, mention, postMentions, startStack, waitFor, type Stack } from '../support/stack';
 import { ACCOUNTS_ROUTES } from '../support/authz/accounts.cases';
 import { CORE_ROUTES } from '../support/authz/core.cases';
+import { COLLAB_ROUTES, COLLAB_SOCKET_EVENTS } from '../support/authz/collab.cases';
 import { REPLIES_ROUTES } from '../support/authz/replies.cases';
 import { VIEWS_ROUTES } from '../support/authz/views.cases';
 import { MATRIX_ACTORS, type MatrixActor, type MatrixContext, type RouteCase, type SocketCase } from '../support/authz/matrix';
 
-const ROUTES: RouteCase[] = [...CORE_ROUTES, ...ACCOUNTS_ROUTES, ...REPLIES_ROUTES, ...VIEWS_ROUTES];
-const SOCKET_EVENTS: SocketCase[] = [];
+const ROUTES: RouteCase[] = [...CORE_ROUTES, ...ACCOUNTS_ROUTES, ...REPLIES_ROUTES, ...VIEWS_ROUTES, ...COLLAB_ROUTES];
+const SOCKET_EVENTS: SocketCase[] = [...COLLAB_SOCKET_EVENTS];
 
 const REFUSED = [401, 403, 404];
 const SIGNED_IN_ACTORS = MATRIX_ACTORS.filter((actor) => actor !== 'anonymous');

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { AccountsApiModule } from '@sigap/server/accounts';
 import { AuthModule } from '@sigap/server/auth';
+import { CollabModule } from '@sigap/server/collab';
 import { CoreModule, type SigapConfig } from '@sigap/server/core';
 import { CorrectionsApiModule } from '@sigap/server/corrections';
 import { DatabaseModule } from '@sigap/server/database';
@@ -32,6 +33,8 @@ export class ApiModule {
         CoreModule.forRoot(config),
         DatabaseModule.forRoot(),
         AuthModule,
+        // Before any users module: its `GET /users/mentionable` must not be taken for `/users/:id`.
+        CollabModule,
         AccountsApiModule,
         IngestModule,
         MentionsApiModule,

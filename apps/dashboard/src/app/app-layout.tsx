@@ -14,10 +14,21 @@ import {
   useSession,
   useSessionGuard,
 } from '@sigap/dashboard/data-access';
-import { ConnectionIndicator, createShortcutReader, isHotkeyIgnored, LanguageSwitch, ShortcutHelp } from '@sigap/dashboard/ui';
+import { MentionCollabSection, NotificationsBell, OnlineUsers } from '@sigap/dashboard/feature-collab';
+import {
+  ConnectionIndicator,
+  createShortcutReader,
+  isHotkeyIgnored,
+  LanguageSwitch,
+  MentionExtrasProvider,
+  ShortcutHelp,
+  type MentionExtrasRenderer,
+} from '@sigap/dashboard/ui';
 import { BOARD_ROLES, MENTION_READER_ROLES, MY_WORK_ROLES, USER_MANAGER_ROLES } from './roles';
 
 const HEADER_HEIGHT = 52;
+
+const renderMentionExtras: MentionExtrasRenderer = (mention) => <MentionCollabSection mentionId={mention.id} />;
 
 const LiveIndicator = () => {
   const status = useLiveStatus();
@@ -62,7 +73,6 @@ export const AppLayout = () => {
   const session = useSession();
   const logout = useLogout();
   const [helpOpen, setHelpOpen] = useState(false);
-
   const navigate = useNavigate();
   const role = session?.user.role;
   const hasMyWork = role !== undefined && MY_WORK_ROLES.includes(role);
@@ -155,6 +165,8 @@ export const AppLayout = () => {
                   ?
                 </ActionIcon>
               </Tooltip>
+              {readsMentions && user.role !== 'liaison' && <OnlineUsers />}
+              <NotificationsBell onOpenMention={(mentionId) => navigate(`/?m=${encodeURIComponent(mentionId)}`)} />
               <LanguageSwitch />
               <Box visibleFrom="md" style={{ textAlign: 'right', lineHeight: 1.15 }} data-testid="current-user">
                 <Text size="sm" fw={600} truncate maw={180}>
@@ -172,7 +184,9 @@ export const AppLayout = () => {
         </AppShell.Header>
         <AppShell.Main>
           <Box h={`calc(100dvh - ${HEADER_HEIGHT}px)`}>
-            <Outlet />
+            <MentionExtrasProvider render={renderMentionExtras}>
+              <Outlet />
+            </MentionExtrasProvider>
           </Box>
         </AppShell.Main>
       </AppShell>

@@ -46,11 +46,12 @@ export {
   LiveClient,
   connectLiveSocket,
   type LiveConnectionState,
+  type LivePresenceEvent,
   type LiveSocket,
   type LiveSocketFactory,
   type LiveStatus,
 } from './lib/live-client';
-export { LiveProvider, useLiveStatus } from './lib/live-provider';
+export { LiveProvider, useLivePresence, useLiveStatus, type LivePresenceActions } from './lib/live-provider';
 export { createQueryClient } from './lib/query-client';
 export { applyDeskState, applyMentionUpdate } from './lib/desk-cache';
 export { useClaimMention, useReleaseMention, useSetMentionStatus, type SetMentionStatusVariables } from './lib/desk.queries';
@@ -86,3 +87,27 @@ export {
   type PendingApproval,
 } from './lib/board.queries';
 export { throttle, type Throttled } from './lib/throttle';
+export {
+  addNote,
+  applyMentionNote,
+  applyMentionPresence,
+  applyNotification,
+  applyPresence,
+  collabKeys,
+  collidingTypists,
+  markReadInPage,
+  otherViewers,
+  prependNotification,
+} from './lib/collab-cache';
+export {
+  useCreateNote,
+  useMarkNotificationsRead,
+  useMentionNotes,
+  useMentionTimeline,
+  useMentionViewers,
+  useMentionable,
+  useNotifications,
+  usePresence,
+  useUnreadCount,
+  type MarkNotificationsReadVariables,
+} from './lib/collab.queries';

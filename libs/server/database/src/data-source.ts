@@ -9,6 +9,7 @@ import { AuditAndClaims1764700000000 } from './migrations/1764700000000-audit-an
 import { DeskWorkflow1764800000000 } from './migrations/1764800000000-desk-workflow';
 import { Sessions1764810000000 } from './migrations/1764810000000-sessions';
 import { Replies1764820000000 } from './migrations/1764820000000-replies';
+import { MentionNotes1764830000000 } from './migrations/1764830000000-mention-notes';
 import { DeskBoardIndexes1764850000000 } from './migrations/1764850000000-desk-board-indexes';
 
 export const SIGAP_MIGRATIONS = [
@@ -21,6 +22,7 @@ export const SIGAP_MIGRATIONS = [
   DeskWorkflow1764800000000,
   Sessions1764810000000,
   Replies1764820000000,
+  MentionNotes1764830000000,
   DeskBoardIndexes1764850000000,
 ];
 

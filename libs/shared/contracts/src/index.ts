@@ -10,3 +10,4 @@ export * from './notifications';
 export * from './replies';
 export * from './users';
 export * from './board';
+export * from './collab';

@@ -1,5 +1,7 @@
+import type { CollabAck, MentionNote, MentionPresence, PresenceList, PresenceTypingRequest, PresenceViewRequest } from './collab';
 import type { Mention, MentionDeskState } from './mention';
 import type { LiveReplyUpdate } from './replies';
+import type { NotificationView } from './notifications';
 
 export const LIVE_NAMESPACE = '/live';
 
@@ -27,20 +29,45 @@ export interface LiveServerEvents {
   mentionUpdated: (update: LiveMentionUpdate) => void;
   /** A reply was created or changed status (approval, delivery, failure); sent to every room that may see its mention. */
   replyUpdated: (update: LiveReplyUpdate) => void;
+  /** Who is online (supervisors see everyone; an admin, people sharing an OPD and supervisors). */
+  presence: (list: PresenceList) => void;
+  /** Who has a mention open and who is typing on it; sent to every room that may see it. */
+  mentionPresence: (presence: MentionPresence) => void;
+  /** A new internal note on a mention; sent to every room that may see it. */
+  mentionNote: (note: MentionNote) => void;
+  /** A new notification for this user only (room `user:<id>`). */
+  notification: (notification: NotificationView) => void;
 }
 
 export interface LiveMentionUpdate extends MentionDeskState {
   seq?: number;
 }
 
-/** Events a client may send (none yet: live is server-push only). */
-export type LiveClientEvents = Record<string, never>;
+/** Events a client may send; each is answered with a `CollabAck`. */
+export interface LiveClientEvents {
+  /** Every PRESENCE_HEARTBEAT_MS while the dashboard is open. */
+  'presence:heartbeat': (payload: Record<string, never> | undefined, ack: (answer: CollabAck<{ at: string }>) => void) => void;
+  /** The mention shown in the detail pane (null: none). */
+  'presence:view': (payload: PresenceViewRequest, ack: (answer: CollabAck<{ viewers: MentionPresence['viewers'] }>) => void) => void;
+  /** Started or stopped typing a reply or note on a mention. */
+  'presence:typing': (payload: PresenceTypingRequest, ack: (answer: CollabAck<{ viewers: MentionPresence['viewers'] }>) => void) => void;
+}
 
 export const LIVE_EVENTS = {
   mentions: 'mentions',
   hello: 'hello',
   mentionUpdated: 'mentionUpdated',
   replyUpdated: 'replyUpdated',
+  presence: 'presence',
+  mentionPresence: 'mentionPresence',
+  mentionNote: 'mentionNote',
+  notification: 'notification',
+} as const;
+
+export const LIVE_CLIENT_EVENTS = {
+  heartbeat: 'presence:heartbeat',
+  view: 'presence:view',
+  typing: 'presence:typing',
 } as const;
 
 /**

@@ -1,7 +1,10 @@
 import { io } from 'socket.io-client';
 import {
+  LIVE_CLIENT_EVENTS,
   LIVE_EVENTS,
   LIVE_NAMESPACE,
+  PRESENCE_HEARTBEAT_MS,
+  type CollabAck,
   type LiveClientEvents,
   type LiveHandshakeAuth,
   type LiveHello,
@@ -9,6 +12,10 @@ import {
   type LiveReplyUpdate,
   type LiveServerEvents,
   type Mention,
+  type MentionNote,
+  type MentionPresence,
+  type NotificationView,
+  type PresenceList,
 } from '@sigap/contracts';
 import type { Socket } from 'socket.io-client';
 
@@ -33,11 +40,19 @@ export interface LiveSocket {
   on(event: typeof LIVE_EVENTS.mentions, listener: (batch: Mention[]) => void): unknown;
   on(event: typeof LIVE_EVENTS.mentionUpdated, listener: (update: LiveMentionUpdate) => void): unknown;
   on(event: typeof LIVE_EVENTS.replyUpdated, listener: (update: LiveReplyUpdate) => void): unknown;
+  on(event: typeof LIVE_EVENTS.presence, listener: (list: PresenceList) => void): unknown;
+  on(event: typeof LIVE_EVENTS.mentionPresence, listener: (presence: MentionPresence) => void): unknown;
+  on(event: typeof LIVE_EVENTS.mentionNote, listener: (note: MentionNote) => void): unknown;
+  on(event: typeof LIVE_EVENTS.notification, listener: (notification: NotificationView) => void): unknown;
+  /** Sends a presence event; the server answers through `ack`. */
+  emit(event: LivePresenceEvent, payload: unknown, ack: (answer: CollabAck) => void): unknown;
   connect(): unknown;
   disconnect(): unknown;
 }
 
 export type LiveSocketFactory = (auth: () => LiveHandshakeAuth) => LiveSocket;
+
+export type LivePresenceEvent = (typeof LIVE_CLIENT_EVENTS)[keyof typeof LIVE_CLIENT_EVENTS];
 
 export interface LiveClientOptions {
   getToken: () => string | null;
@@ -46,6 +61,16 @@ export interface LiveClientOptions {
   onMentionUpdated?: (update: LiveMentionUpdate) => void;
   /** A reply was created or changed status (approval, delivery, failure). */
   onReplyUpdated?: (update: LiveReplyUpdate) => void;
+  /** Who is online (sent when it changes). */
+  onPresence?: (list: PresenceList) => void;
+  /** Who views or types on a mention. */
+  onMentionPresence?: (presence: MentionPresence) => void;
+  /** A colleague wrote an internal note on a mention one may see. */
+  onMentionNote?: (note: MentionNote) => void;
+  /** A new notification for the signed-in user. */
+  onNotification?: (notification: NotificationView) => void;
+  /** How often to send `presence:heartbeat` while connected. */
+  heartbeatMs?: number;
   /** The server could not replay the gap: reload the lists over REST. */
   onResync: () => void;
   /** The server refused the handshake; the token may have expired. */
@@ -70,7 +95,7 @@ export const connectLiveSocket: LiveSocketFactory = (auth) => {
     // Called on every (re)connection, so each attempt carries the current `since`.
     auth: (callback) => callback({ ...auth() }),
   });
-  return socket;
+  return socket as unknown as LiveSocket;
 };
 
 /**
@@ -87,6 +112,10 @@ export class LiveClient {
   private helloTimer: ReturnType<typeof setTimeout> | undefined;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private refusals = 0;
+  private connected = false;
+  private heartbeatTimer: ReturnType<typeof setInterval> | undefined;
+  private viewing: string | null = null;
+  private typingOn: string | null = null;
 
   constructor(private readonly options: LiveClientOptions) {}
 
@@ -101,6 +130,9 @@ export class LiveClient {
     this.socket = socket;
 
     socket.on('connect', () => {
+      this.connected = true;
+      // The server forgot this socket's view with the previous connection.
+      if (this.viewing) this.send(LIVE_CLIENT_EVENTS.view, { mentionId: this.viewing });
       clearTimeout(this.helloTimer);
       this.helloTimer = setTimeout(
         () => this.handleHello({ seq: this.lastSeq ?? 0, replayed: 0, resync: false }),
@@ -115,7 +147,20 @@ export class LiveClient {
     socket.on(LIVE_EVENTS.replyUpdated, (update) => {
       if (!this.stopped && update && typeof update.id === 'string' && typeof update.mentionId === 'string') this.options.onReplyUpdated?.(update);
     });
+    socket.on(LIVE_EVENTS.presence, (list) => {
+      if (!this.stopped && Array.isArray(list?.users)) this.options.onPresence?.(list);
+    });
+    socket.on(LIVE_EVENTS.mentionPresence, (presence) => {
+      if (!this.stopped && typeof presence?.mentionId === 'string' && Array.isArray(presence.viewers)) this.options.onMentionPresence?.(presence);
+    });
+    socket.on(LIVE_EVENTS.mentionNote, (note) => {
+      if (!this.stopped && typeof note?.id === 'number' && typeof note.mentionId === 'string') this.options.onMentionNote?.(note);
+    });
+    socket.on(LIVE_EVENTS.notification, (notification) => {
+      if (!this.stopped && typeof notification?.id === 'number') this.options.onNotification?.(notification);
+    });
     socket.on('disconnect', (reason) => {
+      this.connected = false;
       if (this.stopped) return;
       clearTimeout(this.helloTimer);
       this.setStatus({ state: 'disconnected', replayed: 0, resync: false });
@@ -129,10 +174,35 @@ export class LiveClient {
       if (!socket.active) this.handleRejected(error);
     });
     socket.connect();
+    this.heartbeatTimer = setInterval(() => {
+      if (this.connected) this.send(LIVE_CLIENT_EVENTS.heartbeat, {});
+    }, this.options.heartbeatMs ?? PRESENCE_HEARTBEAT_MS);
+  }
+
+  /** The mention shown in the detail pane (null: none); colleagues who may see it are told. */
+  setViewing(mentionId: string | null): void {
+    if (this.viewing === mentionId) return;
+    this.viewing = mentionId;
+    this.typingOn = null;
+    if (this.connected) this.send(LIVE_CLIENT_EVENTS.view, { mentionId });
+  }
+
+  /** Started or stopped typing a reply or note on a mention; repeated calls with the same state are dropped. */
+  setTyping(mentionId: string, typing: boolean): void {
+    if ((this.typingOn === mentionId) === typing) return;
+    this.typingOn = typing ? mentionId : null;
+    if (typing) this.viewing = mentionId;
+    if (this.connected) this.send(LIVE_CLIENT_EVENTS.typing, { mentionId, typing });
+  }
+
+  private send(event: LivePresenceEvent, payload: unknown): void {
+    // A refused presence event (e.g. a mention routed elsewhere meanwhile) only loses an indicator.
+    this.socket?.emit(event, payload, () => undefined);
   }
 
   stop(): void {
     this.stopped = true;
+    clearInterval(this.heartbeatTimer);
     clearTimeout(this.noticeTimer);
     clearTimeout(this.helloTimer);
     clearTimeout(this.retryTimer);

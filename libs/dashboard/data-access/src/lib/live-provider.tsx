@@ -1,7 +1,8 @@
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { authStore } from './auth-store';
 import { useSession } from './auth.queries';
+import { applyMentionNote, applyMentionPresence, applyNotification, applyPresence } from './collab-cache';
 import { applyMentionUpdate } from './desk-cache';
 import { applyLiveBatch } from './live-cache';
 import { LiveClient, type LiveSocketFactory, type LiveStatus } from './live-client';
@@ -15,6 +16,15 @@ export const DESK_REFRESH_MS = 2_000;
 const INITIAL_STATUS: LiveStatus = { state: 'connecting', replayed: 0, resync: false };
 
 const LiveStatusContext = createContext<LiveStatus>(INITIAL_STATUS);
+
+/** Presence the dashboard reports over the live socket (no-ops when not connected). */
+export interface LivePresenceActions {
+  setViewing(mentionId: string | null): void;
+  setTyping(mentionId: string, typing: boolean): void;
+}
+
+const NO_PRESENCE: LivePresenceActions = { setViewing: () => undefined, setTyping: () => undefined };
+const LivePresenceContext = createContext<LivePresenceActions>(NO_PRESENCE);
 
 export interface LiveProviderProps {
   children: ReactNode;
@@ -32,6 +42,14 @@ export const LiveProvider = ({ children, enabled = true, createSocket }: LivePro
   const queryClient = useQueryClient();
   const token = useSession()?.accessToken ?? null;
   const [status, setStatus] = useState<LiveStatus>(INITIAL_STATUS);
+  const clientRef = useRef<LiveClient | null>(null);
+  const presence = useMemo<LivePresenceActions>(
+    () => ({
+      setViewing: (mentionId) => clientRef.current?.setViewing(mentionId),
+      setTyping: (mentionId, typing) => clientRef.current?.setTyping(mentionId, typing),
+    }),
+    [],
+  );
 
   useEffect(() => {
     if (token === null || !enabled) return undefined;
@@ -57,6 +75,10 @@ export const LiveProvider = ({ children, enabled = true, createSocket }: LivePro
         applyReplyUpdate(queryClient, update);
         refreshDesk();
       },
+      onPresence: (list) => applyPresence(queryClient, list),
+      onMentionPresence: (update) => applyMentionPresence(queryClient, update),
+      onMentionNote: (note) => applyMentionNote(queryClient, note),
+      onNotification: (notification) => applyNotification(queryClient, notification),
       onResync: () => {
         void queryClient.resetQueries({ queryKey: queryKeys.mentionLists() });
       },
@@ -66,13 +88,21 @@ export const LiveProvider = ({ children, enabled = true, createSocket }: LivePro
       },
     });
     client.start();
+    clientRef.current = client;
     return () => {
+      clientRef.current = null;
       refreshDesk.cancel();
       client.stop();
     };
   }, [token, enabled, queryClient, createSocket]);
 
-  return <LiveStatusContext.Provider value={status}>{children}</LiveStatusContext.Provider>;
+  return (
+    <LiveStatusContext.Provider value={status}>
+      <LivePresenceContext.Provider value={presence}>{children}</LivePresenceContext.Provider>
+    </LiveStatusContext.Provider>
+  );
 };
 
 export const useLiveStatus = (): LiveStatus => useContext(LiveStatusContext);
+
+export const useLivePresence = (): LivePresenceActions => useContext(LivePresenceContext);

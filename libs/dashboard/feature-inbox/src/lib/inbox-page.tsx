@@ -61,6 +61,11 @@ export const InboxPage = ({ header }: InboxPageProps = {}) => {
   // The selection lives in state so j/k answer at once; the address only records it (with
   // `replace`, so there is no history to follow back) for a reload or a shared link.
   const [selectedId, setSelectedId] = useState(() => readInboxUrl(params).selectedId);
+  // A link into the inbox while it is open (a notification's "open"): follow the address.
+  const linkedId = readInboxUrl(params).selectedId;
+  useEffect(() => {
+    if (linkedId !== null) setSelectedId(linkedId);
+  }, [linkedId]);
   const listKey = JSON.stringify(filters);
 
   // Three columns from 1200px, two from 768px, one on a phone.

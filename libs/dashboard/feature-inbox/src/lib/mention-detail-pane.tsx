@@ -2,7 +2,7 @@ import { Center, Loader, Stack, Text } from '@mantine/core';
 import type { Mention } from '@sigap/contracts';
 import { useTranslation } from 'react-i18next';
 import { useMentionDetail } from '@sigap/dashboard/data-access';
-import { MentionDetailView, MentionSlot } from '@sigap/dashboard/ui';
+import { MentionDetailView, MentionSlot, useMentionExtras } from '@sigap/dashboard/ui';
 import { MentionCorrectionSection } from './mention-correction';
 import { MentionDeskSection } from './mention-desk';
 import type { ReferenceLookup } from './reference-lookup';
@@ -18,6 +18,7 @@ export interface MentionDetailPaneProps {
 export const MentionDetailPane = ({ id, fromList, reference, onClose }: MentionDetailPaneProps) => {
   const { t } = useTranslation();
   const detail = useMentionDetail(id, fromList);
+  const extras = useMentionExtras();
 
   if (id === null) {
     return (
@@ -63,6 +64,7 @@ export const MentionDetailPane = ({ id, fromList, reference, onClose }: MentionD
           <MentionDeskSection mention={mention} />
           <MentionSlot name="replies" mention={mention} />
           <MentionCorrectionSection mention={mention} />
+          {extras?.(mention)}
         </>
       }
     />

@@ -1,13 +1,18 @@
 import { Logger } from '@nestjs/common';
 import { OnGatewayConnection, OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
 import { LIVE_NAMESPACE, type LiveHandshakeAuth } from '@sigap/contracts';
-import { AuthService, mentionReadAccessOf, type MentionReadAccess } from '@sigap/server/auth';
+import { AuthService, mentionReadAccessOf, mentionScopeOf, type AuthenticatedUser, type MentionReadAccess, type MentionScope } from '@sigap/server/auth';
 import { LiveStreamService, type LiveNamespace, type LiveSocket } from './live-stream.service';
 
-interface LiveSocketData {
+/** What the handshake leaves on `socket.data`; other gateways on `/live` read `user` and `scope` from it. */
+export interface LiveSocketData {
+  /** What the socket may read (liaisons: everything, masked). */
   access: MentionReadAccess;
+  /** What the user may act on (desk events); liaisons: none. */
+  scope: MentionScope;
   sessionId: string;
   since?: number;
+  user: Pick<AuthenticatedUser, 'id' | 'name' | 'role' | 'opds'>;
 }
 
 /** Transport only: authenticates the handshake, then hands the socket to the live stream. */
@@ -29,7 +34,13 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
           const access = mentionReadAccessOf(user);
           if (access.scope.kind === 'none') return next(new Error('forbidden: this role has no live mention stream'));
           const since = Number(handshake.since);
-          const data: LiveSocketData = { access, sessionId, since: Number.isSafeInteger(since) && since >= 0 ? since : undefined };
+          const data: LiveSocketData = {
+            access,
+            scope: mentionScopeOf(user),
+            sessionId,
+            since: Number.isSafeInteger(since) && since >= 0 ? since : undefined,
+            user: { id: user.id, name: user.name, role: user.role, opds: user.opds },
+          };
           socket.data = data;
           next();
         })

@@ -1,5 +1,6 @@
 import { repliesEn, repliesId } from './replies.resources';
 import { accountsEn, accountsId } from './accounts.resources';
+import { collabEn, collabId } from './collab.resources';
 import { rulesEn, rulesId } from './rules.resources';
 
 /** UI strings. Bahasa Indonesia is the reference; English mirrors its keys. */
@@ -260,6 +261,7 @@ export const id = {
   rules: rulesId,
   replies: repliesId,
   accounts: accountsId,
+  collab: collabId,
 };
 
 export type Resources = typeof id;
@@ -521,4 +523,5 @@ export const en: Resources = {
   rules: rulesEn,
   replies: repliesEn,
   accounts: accountsEn,
+  collab: collabEn,
 };

@@ -1,0 +1,112 @@
+import type { ReactElement } from 'react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { MantineProvider } from '@mantine/core';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { I18nextProvider } from 'react-i18next';
+import type { MentionTimeline, MentionViewer, MentionableUser } from '@sigap/contracts';
+import { authStore, collabKeys } from '@sigap/dashboard/data-access';
+import { dashboardTheme, initI18n } from '@sigap/dashboard/ui';
+import { NotesPanel } from './notes-panel';
+import { PresenceStrip } from './presence-strip';
+import { TimelinePanel } from './timeline-panel';
+
+const MENTION = '00000000-0000-4000-8000-000000000001';
+
+const json = (status: number, body: unknown): Response => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+
+const timeline: MentionTimeline = {
+  mentionId: MENTION,
+  items: [
+    {
+      kind: 'message',
+      at: '2026-11-28T09:00:00.000Z',
+      mentionId: MENTION,
+      ticketNumber: 'BDG-2026-000001',
+      current: true,
+      channel: 'x',
+      author: { handle: 'warga', name: null },
+      text: '<b>sampah</b> numpuk',
+      status: 'eskalasi',
+    },
+    { kind: 'claim', at: '2026-11-28T09:01:00.000Z', id: 1, action: 'mention.claim', actor: { id: 'u-2', name: 'Budi' } },
+    {
+      kind: 'status',
+      at: '2026-11-28T09:02:00.000Z',
+      id: 2,
+      action: 'mention.status',
+      actor: { id: 'u-2', name: 'Budi' },
+      from: 'ditangani',
+      to: 'eskalasi',
+      reason: 'butuh alat berat',
+    },
+  ],
+};
+
+const mentionable: MentionableUser[] = [{ id: 'u-3', name: 'Siti Aminah', handle: 'siti', role: 'admin' }];
+
+const renderWith = (client: QueryClient, ui: ReactElement) =>
+  render(
+    <QueryClientProvider client={client}>
+      <MantineProvider theme={dashboardTheme}>
+        <I18nextProvider i18n={initI18n('id')}>{ui}</I18nextProvider>
+      </MantineProvider>
+    </QueryClientProvider>,
+  );
+
+const newClient = (): QueryClient => new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+
+describe('collab panels', () => {
+  beforeEach(() => {
+    authStore.setFromLogin({ accessToken: 'token', expiresIn: 3600, user: { id: 'me', email: 'me@sigap.test', name: 'Saya', role: 'admin', opds: ['DLH'] } });
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) => {
+        if (url.includes('/timeline')) return json(200, timeline);
+        if (url.includes('/notes')) return json(200, []);
+        if (url.includes('/users/mentionable')) return json(200, mentionable);
+        return json(404, { statusCode: 404, code: 'NOT_FOUND', message: 'not found' });
+      }),
+    );
+  });
+
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    authStore.clear();
+  });
+
+  it('names the colleagues viewing and typing, leaving oneself out', () => {
+    const client = newClient();
+    client.setQueryData<MentionViewer[]>(collabKeys.mentionPresence(MENTION), [
+      { id: 'me', name: 'Saya', typing: true },
+      { id: 'u-2', name: 'Budi', typing: false },
+      { id: 'u-3', name: 'Siti', typing: true },
+    ]);
+    renderWith(client, <PresenceStrip mentionId={MENTION} />);
+    expect(screen.getByTestId('presence-strip').textContent).toBe('Sedang dilihat oleh Budi dan Siti· Siti sedang mengetik…');
+  });
+
+  it('warns of a collision only while one types too, and completes @handles', async () => {
+    const client = newClient();
+    client.setQueryData<MentionViewer[]>(collabKeys.mentionPresence(MENTION), [{ id: 'u-3', name: 'Siti', typing: true }]);
+    renderWith(client, <NotesPanel mentionId={MENTION} />);
+    expect(screen.queryByTestId('collision-warning')).toBeNull();
+    const input = screen.getByTestId('note-input') as HTMLTextAreaElement;
+    fireEvent.change(input, { target: { value: 'tolong @si', selectionStart: 10 } });
+    expect(screen.getByTestId('collision-warning').textContent).toContain('Siti juga sedang mengetik');
+    const option = await screen.findByRole('option');
+    expect(option.textContent).toContain('@siti');
+    fireEvent.mouseDown(option);
+    expect(input.value).toBe('tolong @siti ');
+  });
+
+  it('shows the history in order with the reason of a status change, citizens’ text as text', async () => {
+    renderWith(newClient(), <TimelinePanel mentionId={MENTION} />);
+    await waitFor(() => expect(screen.getByTestId('timeline')).toBeTruthy());
+    const kinds = [...screen.getByTestId('timeline').querySelectorAll('[data-kind]')].map((node) => node.getAttribute('data-kind'));
+    expect(kinds).toEqual(['message', 'claim', 'status']);
+    expect(screen.getByText('Alasan: butuh alat berat')).toBeTruthy();
+    expect(screen.getByText('<b>sampah</b> numpuk')).toBeTruthy();
+    expect(screen.getByText('Budi menangani pesan ini')).toBeTruthy();
+  });
+});
