@@ -7,6 +7,7 @@ import { RuleSets1764500000000 } from './migrations/1764500000000-rule-sets';
 import { Corrections1764600000000 } from './migrations/1764600000000-corrections';
 import { AuditAndClaims1764700000000 } from './migrations/1764700000000-audit-and-claims';
 import { DeskWorkflow1764800000000 } from './migrations/1764800000000-desk-workflow';
+import { Dispatch1764840000000 } from './migrations/1764840000000-dispatch';
 
 export const SIGAP_MIGRATIONS = [
   InitialSchema1764331200000,
@@ -16,6 +17,7 @@ export const SIGAP_MIGRATIONS = [
   Corrections1764600000000,
   AuditAndClaims1764700000000,
   DeskWorkflow1764800000000,
+  Dispatch1764840000000,
 ];
 
 /** Schema changes only ever come from migrations; `synchronize` stays off. */

@@ -7,3 +7,4 @@ export * from './rule-set';
 export * from './correction';
 export * from './status-workflow';
 export * from './notifications';
+export * from './dispatch';

@@ -62,3 +62,36 @@ export interface ModelTrainingJobData {
   /** The user who asked, for a manual run. */
   requestedBy?: string;
 }
+
+/**
+ * The desk's own jobs: round-robin assignment of stored mentions, the escalation ladder and the
+ * release of idle claims (delayed jobs, no polling). Job names are the keys of `DeskDispatchJobs`.
+ */
+export const DESK_DISPATCH_QUEUE = 'desk-dispatch';
+
+export interface DeskDispatchJobs {
+  /** One per stored batch: assign each new mention round-robin and start its escalation clock. */
+  dispatch: { mentionIds: string[] };
+  /** Due when the mention has waited its urgency's limit at the previous level. */
+  escalate: { mentionId: string; level: number };
+  /** Due when a claim may have been idle for the configured time. */
+  'release-idle': { mentionId: string; userId: string };
+}
+export type DeskDispatchJobName = keyof DeskDispatchJobs;
+
+/** BullMQ job ids may not contain `:`; these keep duplicates of one step collapsing into one job. */
+export const deskJobIds = {
+  dispatch: (firstMentionId: string) => `dispatch-${firstMentionId}`,
+  escalate: (mentionId: string, level: number) => `esc-${mentionId}-${level}`,
+  releaseIdle: (mentionId: string, dueAtMs: number) => `idle-${mentionId}-${dueAtMs}`,
+};
+
+/** Messages to people outside the dashboard (escalations to Telegram or WhatsApp), through the channel layer. */
+export const NOTIFY_OUTBOUND_QUEUE = 'notify-outbound';
+
+export interface NotifyOutboundJobData {
+  channel: 'telegram' | 'whatsapp';
+  /** A Telegram chat id or a WhatsApp number. */
+  to: string;
+  text: string;
+}

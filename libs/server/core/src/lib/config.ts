@@ -47,6 +47,8 @@ const schema = z.object({
   SIGAP_CLAIM_IDLE_SECONDS: z.coerce.number().int().min(1).max(7 * 24 * 3600).default(20 * 60),
   // A dashboard that has not sent a heartbeat for this long counts as offline.
   SIGAP_PRESENCE_TTL_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
+  // The channel layer's endpoint for messages to staff (escalations to Telegram/WhatsApp); unset: none sent.
+  SIGAP_NOTIFY_WEBHOOK_URL: connectionUrl(['http:', 'https:']).optional(),
 });
 
 export interface SigapConfig {
@@ -77,6 +79,8 @@ export interface SigapConfig {
     slaSeconds: Record<Urgency, number>;
     claimIdleSeconds: number;
     presenceTtlSeconds: number;
+    /** Where escalation messages for Telegram/WhatsApp are POSTed; null: not sent. */
+    notifyWebhookUrl: string | null;
   };
 }
 
@@ -135,6 +139,7 @@ export function loadConfig(app: SigapApp, env: NodeJS.ProcessEnv = process.env):
       },
       claimIdleSeconds: e.SIGAP_CLAIM_IDLE_SECONDS,
       presenceTtlSeconds: e.SIGAP_PRESENCE_TTL_SECONDS,
+      notifyWebhookUrl: e.SIGAP_NOTIFY_WEBHOOK_URL ?? null,
     },
   };
 }
