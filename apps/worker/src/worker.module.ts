@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { CoreModule, type SigapConfig } from '@sigap/server/core';
 import { CorrectionsWorkerModule } from '@sigap/server/corrections';
 import { DatabaseModule } from '@sigap/server/database';
+import { DispatchWorkerModule } from '@sigap/server/dispatch';
 import { PipelineWorkerModule } from '@sigap/server/pipeline';
 
 @Module({})
@@ -9,7 +10,7 @@ export class WorkerModule {
   static forRoot(config: SigapConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [CoreModule.forRoot(config), DatabaseModule.forRoot(), PipelineWorkerModule, CorrectionsWorkerModule],
+      imports: [CoreModule.forRoot(config), DatabaseModule.forRoot(), PipelineWorkerModule, CorrectionsWorkerModule, DispatchWorkerModule],
     };
   }
 }
