@@ -23,9 +23,10 @@ export interface RotaUserRow {
   opds: string[];
 }
 
-const SELECT_SHIFT = `SELECT s.id, s.opd_code, s.user_id, u.name AS user_name, s.starts_at, s.ends_at, s.role_in_shift,
-         s.created_by, c.name AS created_by_name, s.created_at
-    FROM rota_shifts s JOIN users u ON u.id = s.user_id LEFT JOIN users c ON c.id = s.created_by`;
+const SHIFT_COLUMNS = `s.id, s.opd_code, s.user_id, u.name AS user_name, s.starts_at, s.ends_at, s.role_in_shift,
+         s.created_by, c.name AS created_by_name, s.created_at`;
+const FROM_SHIFTS = `FROM rota_shifts s JOIN users u ON u.id = s.user_id LEFT JOIN users c ON c.id = s.created_by`;
+const SELECT_SHIFT = `SELECT ${SHIFT_COLUMNS} ${FROM_SHIFTS}`;
 
 @Injectable()
 export class RotaRepository {
@@ -47,9 +48,9 @@ export class RotaRepository {
   /** Per OPD: the shifts on now, and the earliest upcoming ones of each role in shift. */
   onCall(opds: string[] | null): Promise<(RotaShiftRow & { is_now: boolean })[]> {
     return this.db.query(
-      `${SELECT_SHIFT}, LATERAL (SELECT s.starts_at <= now() AND s.ends_at > now() AS is_now) n
+      `SELECT ${SHIFT_COLUMNS}, (s.starts_at <= now() AND s.ends_at > now()) AS is_now ${FROM_SHIFTS}
         WHERE ($1::text[] IS NULL OR s.opd_code = ANY($1::text[]))
-          AND (n.is_now OR s.starts_at = (SELECT min(x.starts_at) FROM rota_shifts x
+          AND ((s.starts_at <= now() AND s.ends_at > now()) OR s.starts_at = (SELECT min(x.starts_at) FROM rota_shifts x
                                           WHERE x.opd_code = s.opd_code AND x.role_in_shift = s.role_in_shift AND x.starts_at > now()))
         ORDER BY s.opd_code, s.starts_at, u.name`,
       [opds],
