@@ -16,6 +16,7 @@ const workspaceAliases: Record<string, string> = {
   '@sigap/dashboard/feature-inbox': 'libs/dashboard/feature-inbox/src/index.ts',
   '@sigap/dashboard/feature-auth': 'libs/dashboard/feature-auth/src/index.ts',
   '@sigap/dashboard/feature-admin': 'libs/dashboard/feature-admin/src/index.ts',
+  '@sigap/dashboard/feature-dispatch': 'libs/dashboard/feature-dispatch/src/index.ts',
 };
 
 const escapeRegExp = (value: string): string => value.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');

@@ -3,9 +3,10 @@ import { io } from 'socket.io-client';
 import { LIVE_NAMESPACE } from '@sigap/contracts';
 import { apiCall, createUser, login, mention, postMentions, startStack, waitFor, type Stack } from '../support/stack';
 import { CORE_ROUTES } from '../support/authz/core.cases';
+import { DISPATCH_ROUTES } from '../support/authz/dispatch.cases';
 import { MATRIX_ACTORS, type MatrixActor, type MatrixContext, type RouteCase, type SocketCase } from '../support/authz/matrix';
 
-const ROUTES: RouteCase[] = [...CORE_ROUTES];
+const ROUTES: RouteCase[] = [...CORE_ROUTES, ...DISPATCH_ROUTES];
 const SOCKET_EVENTS: SocketCase[] = [];
 
 const REFUSED = [401, 403, 404];

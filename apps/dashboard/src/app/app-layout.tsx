@@ -69,6 +69,7 @@ export const AppLayout = () => {
               </Text>
               <Group component="nav" aria-label={t('header.nav')} gap={2} wrap="nowrap" visibleFrom="sm">
                 {readsMentions && <NavItem to="/" label={t('header.inbox')} />}
+                {readsMentions && <NavItem to="/rota" label={t('dispatch.nav')} />}
                 {ROLES_SEEING_ALL.includes(user.role) && <NavItem to="/admin" label={t('header.admin')} />}
                 {ROLES_SEEING_ALL.includes(user.role) && <NavItem to="/rules" label={t('header.rules')} />}
               </Group>

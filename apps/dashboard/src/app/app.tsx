@@ -5,6 +5,7 @@ import { ROLES_SEEING_ALL } from '@sigap/contracts';
 import { useTranslation } from 'react-i18next';
 import { AdminPage, RulesPage } from '@sigap/dashboard/feature-admin';
 import { LoginPage, RequireAuth, RequireRole } from '@sigap/dashboard/feature-auth';
+import { RotaPage } from '@sigap/dashboard/feature-dispatch';
 import { InboxPage } from '@sigap/dashboard/feature-inbox';
 import { dashboardTheme } from '@sigap/dashboard/ui';
 import { AppLayout } from './app-layout';
@@ -47,6 +48,14 @@ export const App = ({ queryClient }: { queryClient: QueryClient }) => (
               element={
                 <RequireRole roles={ROLES_SEEING_ALL}>
                   <RulesPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="rota"
+              element={
+                <RequireRole roles={MENTION_READER_ROLES}>
+                  <RotaPage />
                 </RequireRole>
               }
             />

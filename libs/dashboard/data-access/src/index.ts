@@ -42,3 +42,13 @@ export { LiveProvider, useLiveStatus } from './lib/live-provider';
 export { createQueryClient } from './lib/query-client';
 export { applyDeskState, applyMentionUpdate } from './lib/desk-cache';
 export { useClaimMention, useReleaseMention, useSetMentionStatus, type SetMentionStatusVariables } from './lib/desk.queries';
+export {
+  useAssignMention,
+  useBulkMentionAction,
+  useCreateShift,
+  useDeleteShift,
+  useDeskPeople,
+  useOnCall,
+  useRota,
+  type AssignMentionVariables,
+} from './lib/dispatch.queries';

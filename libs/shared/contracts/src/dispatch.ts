@@ -107,3 +107,11 @@ export interface MentionBulkResult {
 /** Labels (tags) on a mention: lower-case words, digits, `-` and `_`. */
 export const LABEL_PATTERN = /^[a-z0-9][a-z0-9_-]{0,39}$/;
 export const MAX_LABELS_PER_MENTION = 20;
+
+/** `GET /api/v1/rota/people`: active admins and supervisors, for planning shifts and assigning. */
+export interface DeskPersonView {
+  id: string;
+  name: string;
+  role: 'admin' | 'supervisor';
+  opds: string[];
+}

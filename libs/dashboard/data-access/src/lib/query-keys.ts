@@ -14,6 +14,10 @@ export const queryKeys = {
   failedJobs: (queue: string) => ['admin', 'queues', queue, 'failed'] as const,
   ruleSetVersions: () => ['triage', 'rule-sets'] as const,
   ruleSetDraft: () => ['triage', 'rule-sets', 'draft'] as const,
+  rotaAll: () => ['rota'] as const,
+  rota: (opd: string, from: string, to: string) => ['rota', 'shifts', opd, from, to] as const,
+  onCall: (opd: string) => ['rota', 'on-call', opd] as const,
+  deskPeople: () => ['rota', 'people'] as const,
 };
 
 export type MentionListKey = ReturnType<typeof queryKeys.mentionList>;

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Box, Button, Center, Drawer, Group, Loader, NativeSelect, Stack, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { MENTION_SORTS, type MentionSort } from '@sigap/contracts';
+import { MENTION_SORTS, ROLES_SEEING_ALL, type MentionSort } from '@sigap/contracts';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import {
@@ -10,9 +10,11 @@ import {
   hasActiveFilters,
   normalizeMentionFilters,
   useMentionList,
+  useSession,
   type MentionFilters,
 } from '@sigap/dashboard/data-access';
 import { isHotkeyIgnored } from '@sigap/dashboard/ui';
+import { BulkActionBar } from './bulk-action-bar';
 import { FilterPanel } from './filter-panel';
 import { readInboxUrl, writeInboxUrl, type InboxUrlState } from './inbox-url';
 import { MentionDetailPane } from './mention-detail-pane';
@@ -67,6 +69,21 @@ export const InboxPage = () => {
     [updateUrl],
   );
   const changeSearch = useCallback((q: string) => changeFilters({ q }), [changeFilters]);
+
+  // Mentions checked for a bulk action; another list (other filters) starts with none.
+  const session = useSession();
+  const [checkedIds, setCheckedIds] = useState<ReadonlySet<string>>(() => new Set());
+  useEffect(() => setCheckedIds(new Set()), [listKey]);
+  const toggleChecked = useCallback(
+    (id: string, checked: boolean) =>
+      setCheckedIds((current) => {
+        const next = new Set(current);
+        if (checked) next.add(id);
+        else next.delete(id);
+        return next;
+      }),
+    [],
+  );
 
   const list = useMentionList(filters);
   const items = useMemo(() => flattenMentionPages(list.data), [list.data]);
@@ -182,6 +199,8 @@ export const InboxPage = () => {
         isFetchingNextPage={list.isFetchingNextPage}
         fetchNextPage={loadMore}
         stale={list.isPlaceholderData}
+        checkedIds={checkedIds}
+        onCheckedChange={toggleChecked}
       />
     );
   }
@@ -244,6 +263,13 @@ export const InboxPage = () => {
             data-testid="inbox-sort"
           />
         </Group>
+        {checkedIds.size > 0 && (
+          <BulkActionBar
+            ids={[...checkedIds]}
+            supervisor={session !== null && ROLES_SEEING_ALL.includes(session.user.role)}
+            onClear={() => setCheckedIds(new Set())}
+          />
+        )}
         <Box style={{ flex: 1, minHeight: 0 }}>{listBody}</Box>
       </Box>
 

@@ -3,6 +3,7 @@ import type { Mention } from '@sigap/contracts';
 import { useTranslation } from 'react-i18next';
 import { useMentionDetail } from '@sigap/dashboard/data-access';
 import { MentionDetailView } from '@sigap/dashboard/ui';
+import { MentionAssignSection } from './mention-assign';
 import { MentionCorrectionSection } from './mention-correction';
 import { MentionDeskSection } from './mention-desk';
 import type { ReferenceLookup } from './reference-lookup';
@@ -61,6 +62,7 @@ export const MentionDetailPane = ({ id, fromList, reference, onClose }: MentionD
       correction={
         <>
           <MentionDeskSection mention={mention} />
+          <MentionAssignSection mention={mention} />
           <MentionCorrectionSection mention={mention} />
         </>
       }

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { OnCallView, RotaShiftView } from '@sigap/contracts';
+import type { DeskPersonView, OnCallView, RotaShiftView } from '@sigap/contracts';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@sigap/server/auth';
 import { originOf, type RequestLike } from './request-origin';
 import { OnCallQueryDto, RotaQueryDto, RotaShiftDto } from './rota.dto';
@@ -22,6 +22,13 @@ export class RotaController {
   @Get('on-call')
   onCall(@CurrentUser() user: AuthenticatedUser, @Query() query: OnCallQueryDto): Promise<OnCallView[]> {
     return this.rota.onCall(user, query.opd);
+  }
+
+  @Get('people')
+  @Roles('superadmin', 'supervisor')
+  @ApiResponse({ status: 200, description: 'active admins (with their OPDs) and supervisors: who can be put on a shift or assigned' })
+  people(): Promise<DeskPersonView[]> {
+    return this.rota.people();
   }
 
   @Post()

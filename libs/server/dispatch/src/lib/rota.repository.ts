@@ -83,6 +83,15 @@ export class RotaRepository {
     return rows[0] ?? null;
   }
 
+  people(): Promise<{ id: string; name: string; role: 'admin' | 'supervisor'; opds: string[] }[]> {
+    return this.db.query(
+      `SELECT u.id, u.name, u.role, COALESCE(array_agg(o.opd_code ORDER BY o.opd_code) FILTER (WHERE o.opd_code IS NOT NULL), '{}') AS opds
+         FROM users u LEFT JOIN user_opds o ON o.user_id = u.id
+        WHERE NOT u.disabled AND u.role IN ('admin', 'supervisor')
+        GROUP BY u.id ORDER BY u.name`,
+    );
+  }
+
   async opdExists(tx: EntityManager, code: string): Promise<boolean> {
     const rows: unknown[] = await tx.query(`SELECT 1 FROM opds WHERE code = $1`, [code]);
     return rows.length > 0;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ROLES_SEEING_ALL, type OnCallView, type RotaQuery, type RotaShiftRequest, type RotaShiftView } from '@sigap/contracts';
+import { ROLES_SEEING_ALL, type DeskPersonView, type OnCallView, type RotaQuery, type RotaShiftRequest, type RotaShiftView } from '@sigap/contracts';
 import { AuditService } from '@sigap/server/audit';
 import type { AuthenticatedUser } from '@sigap/server/auth';
 import { SigapErrorCode, SigapException, validationFailed } from '@sigap/server/core';
@@ -52,6 +52,10 @@ export class RotaService {
       byOpd.set(row.opd_code, view);
     }
     return [...byOpd.values()];
+  }
+
+  people(): Promise<DeskPersonView[]> {
+    return this.rota.people();
   }
 
   async create(user: AuthenticatedUser, request: RotaShiftRequest, origin: RequestOrigin): Promise<RotaShiftView> {

@@ -1,3 +1,4 @@
+import { dispatchEn, dispatchId } from './dispatch.resources';
 import { rulesEn, rulesId } from './rules.resources';
 
 /** UI strings. Bahasa Indonesia is the reference; English mirrors its keys. */
@@ -181,6 +182,7 @@ export const id = {
     refreshHint: 'Diperbarui tiap 5 detik',
   },
   rules: rulesId,
+  dispatch: dispatchId,
 };
 
 export type Resources = typeof id;
@@ -365,4 +367,5 @@ export const en: Resources = {
     refreshHint: 'Refreshed every 5 seconds',
   },
   rules: rulesEn,
+  dispatch: dispatchEn,
 };
