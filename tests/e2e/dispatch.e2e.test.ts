@@ -7,6 +7,7 @@ import {
   PRESENCE_ONLINE_KEY,
   deskJobIds,
   type ApiErrorBody,
+  type DeskPersonView,
   type MentionBulkResult,
   type MentionDeskState,
   type NotifyOutboundJobData,
@@ -174,6 +175,10 @@ describe('dispatch: rota, assignment, escalation, idle claims and bulk actions',
     expect(backwards.status).toBe(400);
     expect(JSON.stringify(backwards.body.details)).toContain('endsAt');
     expect((await call('POST', '/rota', people.dlhA.token, { opdCode: 'DLH', userId: people.dlhA.id, startsAt: now.startsAt, endsAt: now.endsAt, roleInShift: 'admin' })).status).toBe(403);
+
+    const staff = await call<DeskPersonView[]>('GET', '/rota/people', people.spv.token);
+    expect(staff.body.find((person) => person.id === people.dlhA.id)).toEqual({ id: people.dlhA.id, name: 'Orang dlhA', role: 'admin', opds: ['DLH'] });
+    expect(staff.body.find((person) => person.id === people.spv.id)?.role).toBe('supervisor');
 
     const listed = await call<RotaShiftView[]>('GET', '/rota?opd=DLH', people.dlhA.token);
     expect(listed.status).toBe(200);
@@ -365,5 +370,12 @@ describe('dispatch: rota, assignment, escalation, idle claims and bulk actions',
     });
     expect(assign.body.failed.map((f) => f.code)).toEqual(['VALIDATION_FAILED', 'VALIDATION_FAILED']);
     expect((await call('POST', '/mentions/bulk', people.spv.token, { action: { kind: 'claim' } })).status).toBe(400);
+
+    const fresh = [await newMention(), await newMention()];
+    const claimed = await call<MentionBulkResult>('POST', '/mentions/bulk', people.dlhC.token, { ids: fresh, action: { kind: 'claim' } });
+    expect(claimed.body).toEqual({ total: 2, succeeded: 2, failed: [] });
+    for (const id of fresh) expect(await mentionRow(id)).toMatchObject({ claimed_by: people.dlhC.id, status: 'ditangani' });
+    const again = await call<MentionBulkResult>('POST', '/mentions/bulk', people.dlhA.token, { ids: fresh, action: { kind: 'claim' } });
+    expect(again.body.failed.map((f) => f.code)).toEqual(['CONFLICT', 'CONFLICT']);
   }, 120_000);
 });

@@ -23,25 +23,36 @@ export class ClaimIdleScheduler implements OnApplicationShutdown {
    * Due `claimIdleSeconds` after `from` (the claim, or the last desk activity), and no sooner than
    * `minDelayMs` from now (a re-check must not reuse the id of the job that is running it).
    */
-  async schedule(mentionId: string, userId: string, from: Date, minDelayMs = 0): Promise<void> {
-    const dueAt = Math.max(from.getTime() + this.config.desk.claimIdleSeconds * 1000, Date.now() + minDelayMs);
+  schedule(mentionId: string, userId: string, from: Date, minDelayMs = 0): Promise<void> {
+    return this.scheduleMany([{ mentionId, userId, from }], minDelayMs);
+  }
+
+  /** Many claims in one round trip (a cluster or a bulk claim). */
+  async scheduleMany(claims: { mentionId: string; userId: string; from: Date }[], minDelayMs = 0): Promise<void> {
+    if (claims.length === 0) return;
+    const now = Date.now();
     try {
-      await this.queue.add(
-        'release-idle',
-        { mentionId, userId },
-        {
-          // The same claim (and the same activity time) collapses into one check.
-          jobId: deskJobIds.releaseIdle(mentionId, dueAt),
-          delay: Math.max(0, dueAt - Date.now()),
-          attempts: 5,
-          backoff: { type: 'exponential', delay: 1000 },
-          removeOnComplete: { age: 3600, count: 10_000 },
-          removeOnFail: { age: 7 * 24 * 3600 },
-        },
+      await this.queue.addBulk(
+        claims.map(({ mentionId, userId, from }) => {
+          const dueAt = Math.max(from.getTime() + this.config.desk.claimIdleSeconds * 1000, now + minDelayMs);
+          return {
+            name: 'release-idle' as const,
+            data: { mentionId, userId },
+            opts: {
+              // The same claim (and the same activity time) collapses into one check.
+              jobId: deskJobIds.releaseIdle(mentionId, dueAt),
+              delay: Math.max(0, dueAt - now),
+              attempts: 5,
+              backoff: { type: 'exponential', delay: 1000 },
+              removeOnComplete: { age: 3600, count: 10_000 },
+              removeOnFail: { age: 7 * 24 * 3600 },
+            },
+          };
+        }),
       );
     } catch (err) {
-      // The claim stands; only its automatic release is lost, and a supervisor can still release it.
-      this.logger.warn({ err, mentionId }, 'could not schedule the idle-claim check');
+      // The claims stand; only their automatic release is lost, and a supervisor can still release them.
+      this.logger.warn({ err, count: claims.length }, 'could not schedule the idle-claim checks');
     }
   }
 

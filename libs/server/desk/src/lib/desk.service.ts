@@ -116,9 +116,9 @@ export class DeskService {
 
   /** Starts the idle clock of each claim just taken. */
   async scheduleIdleRelease(rows: DeskRow[]): Promise<void> {
-    for (const row of rows) {
-      if (row.claimed_by && row.claimed_at) await this.idleClaims.schedule(row.id, row.claimed_by, row.claimed_at);
-    }
+    await this.idleClaims.scheduleMany(
+      rows.flatMap((row) => (row.claimed_by && row.claimed_at ? [{ mentionId: row.id, userId: row.claimed_by, from: row.claimed_at }] : [])),
+    );
   }
 
   /** The holder may release; supervisors and superadmins may release anyone's claim. Others: 403. */

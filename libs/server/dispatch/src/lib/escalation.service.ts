@@ -3,7 +3,6 @@ import {
   CLOSED_STATUSES,
   canTransition,
   ticketNumberOf,
-  type NotificationView,
   type NotifyOutboundJobData,
   type Urgency,
 } from '@sigap/contracts';
@@ -83,7 +82,7 @@ export class EscalationService {
     if (!outcome) return;
     this.logger.log({ mentionId, level, targets: outcome.targets.length }, 'mention escalated');
     await this.desk.announce(outcome.changed);
-    await this.notifications.announce(outcome.created as NotificationView[]);
+    await this.notifications.announce(outcome.created);
     try {
       await this.outbound.send(outcome.messages);
     } catch (err) {
