@@ -235,6 +235,16 @@ describe('dispatch: rota, assignment, escalation, idle claims and bulk actions',
     const order: string[] = [];
     for (let i = 0; i < 3; i++) order.push(await assigneeOf(await newMention()));
     expect(order).toEqual([people.dlhA.id, people.dlhC.id, people.dlhA.id]);
+
+    // A batch (one dispatch job) keeps the loads even as well.
+    const batch = Array.from({ length: 4 }, (_, i) => `dispatch-${run}-batch-${i}`);
+    expect((await postMentions(stack, { items: batch.map((externalId, i) => mention(externalId, `${SAMPAH} blok ${i}`)) })).status).toBe(202);
+    const batchAssignees = await waitFor('the batch assigned', async () => {
+      const { rows } = await stack.db.query<{ assigned_to: string | null }>('SELECT assigned_to FROM mentions WHERE external_id = ANY($1)', [batch]);
+      return rows.length === 4 && rows.every((row) => row.assigned_to) ? rows.map((row) => row.assigned_to as string) : undefined;
+    });
+    expect(batchAssignees.filter((id) => id === people.dlhA.id)).toHaveLength(2);
+    expect(batchAssignees.filter((id) => id === people.dlhC.id)).toHaveLength(2);
     await offline('dlhA', 'dlhB', 'dlhC', 'dlhOffRota');
   });
 

@@ -75,32 +75,48 @@ export class AssignmentService {
   /**
    * Round-robin for newly stored mentions that nobody holds or was given: each goes to the
    * eligible on-call admin of its OPDs (online, below capacity) with the fewest open mentions.
+   * Mentions routed alike are assigned in one transaction, the loads kept up to date in memory,
+   * so a spike costs one candidate query per OPD combination, not one per mention.
    */
   async assignStored(mentions: DispatchMentionRow[]): Promise<number> {
     const waiting = mentions.filter((m) => m.opd_codes.length > 0 && !m.claimed_by && !m.assigned_to && !CLOSED_STATUSES.includes(m.status));
     if (waiting.length === 0) return 0;
     const online = await this.presence.onlineUserIds();
     if (online.size === 0) return 0;
+    const byRouting = new Map<string, DispatchMentionRow[]>();
+    for (const mention of waiting) {
+      const key = [...mention.opd_codes].sort().join(',');
+      byRouting.set(key, [...(byRouting.get(key) ?? []), mention]);
+    }
     const changes: DeskChange[] = [];
     const notifications: NotificationView[] = [];
-    for (const mention of waiting) {
+    for (const group of byRouting.values()) {
       const assigned = await this.dispatch.transaction(async (tx) => {
         await this.dispatch.lockAssignments(tx);
-        const pick = pickAssignee(await this.dispatch.onCallAdmins(tx, mention.opd_codes), online);
-        if (!pick) return null;
-        const before = await this.deskRows.find(tx, mention.id, { kind: 'all' }, true);
-        const changed = before ? await this.dispatch.setAssignee(tx, mention.id, pick.id, true) : null;
-        if (!before || !changed) return null;
-        await this.desk.recordChange(tx, SYSTEM_ACTOR, 'mention.assign', before, changed, { via: 'round-robin' });
-        const created = await this.notifications.create(
-          { userIds: [pick.id], kind: 'assigned', mentionId: mention.id, actorId: null, payload: { via: 'round-robin' } },
-          tx,
-        );
-        return { row: changed, created };
+        const candidates = await this.dispatch.onCallAdmins(tx, group[0].opd_codes);
+        const done: { row: DeskRow; created: NotificationView[] }[] = [];
+        // Strictly increasing, so equal loads keep rotating within the batch too.
+        let clock = Date.now();
+        for (const mention of group) {
+          const pick = pickAssignee(candidates, online);
+          if (!pick) break;
+          const before = await this.deskRows.find(tx, mention.id, { kind: 'all' }, true);
+          const changed = before ? await this.dispatch.setAssignee(tx, mention.id, pick.id, true) : null;
+          if (!before || !changed) continue;
+          pick.openCount++;
+          pick.lastAssignedAt = new Date(++clock);
+          await this.desk.recordChange(tx, SYSTEM_ACTOR, 'mention.assign', before, changed, { via: 'round-robin' });
+          const created = await this.notifications.create(
+            { userIds: [pick.id], kind: 'assigned', mentionId: mention.id, actorId: null, payload: { via: 'round-robin' } },
+            tx,
+          );
+          done.push({ row: changed, created });
+        }
+        return done;
       });
-      if (assigned) {
-        changes.push({ row: assigned.row });
-        notifications.push(...assigned.created);
+      for (const { row, created } of assigned) {
+        changes.push({ row });
+        notifications.push(...created);
       }
     }
     await this.desk.announceMany(changes);

@@ -123,7 +123,8 @@ export class DispatchRepository {
       `id = $1${onlyIfFree ? ` AND assigned_to IS NULL AND claimed_by IS NULL AND status <> ALL($3::text[])` : ''}`,
       onlyIfFree ? [id, userId, CLOSED_STATUSES] : [id, userId],
     );
-    if (userId && rows.length > 0) await tx.query(`UPDATE users SET last_assigned_at = now() WHERE id = $1`, [userId]);
+    // clock_timestamp(), not now(): several assignments in one transaction must keep their order for the rotation.
+    if (userId && rows.length > 0) await tx.query(`UPDATE users SET last_assigned_at = clock_timestamp() WHERE id = $1`, [userId]);
     return rows[0] ?? null;
   }
 
@@ -138,7 +139,7 @@ export class DispatchRepository {
       'id = $1',
       [id, level, toEskalasi, assignee],
     );
-    if (assignee) await tx.query(`UPDATE users SET last_assigned_at = now() WHERE id = $1`, [assignee]);
+    if (assignee) await tx.query(`UPDATE users SET last_assigned_at = clock_timestamp() WHERE id = $1`, [assignee]);
     return rows[0];
   }
 
