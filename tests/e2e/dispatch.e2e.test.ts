@@ -51,6 +51,7 @@ interface Person {
  * presence from the sorted set the live gateway writes; the tests write it directly.
  * Escalation rung 1 reassigns to another on-call admin (online and below capacity first), rung 2
  * reaches the OPD's supervisor on shift, rung 3 the crisis desk (a supervisor shift of DISKOMINFO).
+ * A claim stops the ladder; releasing an idle claim starts it again from the next rung.
  */
 describe('dispatch: rota, assignment, escalation, idle claims and bulk actions', () => {
   let stack: Stack;
@@ -285,12 +286,20 @@ describe('dispatch: rota, assignment, escalation, idle claims and bulk actions',
     await waitFor('escalation level 3', async () => ((await mentionRow(id)).escalation_level >= 3 ? true : undefined));
     expect((await notificationsOf(people.crisis.id, 'escalation')).filter((n) => n.mention_id === id).map((n) => n.payload.level)).toEqual([3]);
 
-    // The claimed one's first rung came due (long since) and did nothing.
-    await waitFor('the claimed mention’s rung to run', async () =>
-      (await deskQueue.getJobState(deskJobIds.escalate(claimed, 1))) === 'completed' ? true : undefined,
-    );
-    expect(await mentionRow(claimed)).toMatchObject({ escalation_level: 0, status: expect.stringMatching(/^(ditangani|baru)$/) });
-    expect(await auditOf(claimed, 'mention.escalate')).toEqual([]);
+    // The claimed one's first rung came due while it was held and did nothing; it escalates, if at
+    // all, only once its idle claim was released (that restarts its clock).
+    const rung = await waitFor('the claimed mention’s first rung to run', async () => {
+      const job = await deskQueue.getJob(deskJobIds.escalate(claimed, 1));
+      return job?.finishedOn ? job : undefined;
+    });
+    const [release] = await waitFor('the idle release of the claimed mention', async () => {
+      const rows = await auditOf(claimed, 'mention.release');
+      return rows.length > 0 ? rows : undefined;
+    });
+    expect(rung.finishedOn).toBeLessThan(release.at.getTime());
+    expect(release.before).toMatchObject({ escalationLevel: 0, claimedBy: { id: people.karpb1.id } });
+    const escalations = await auditOf(claimed, 'mention.escalate');
+    expect(escalations.every((row) => row.at.getTime() > release.at.getTime())).toBe(true);
     await offline('karpb1', 'karpb2');
   });
 
@@ -313,6 +322,11 @@ describe('dispatch: rota, assignment, escalation, idle claims and bulk actions',
     const [release] = await auditOf(idle, 'mention.release');
     expect(release).toMatchObject({ actor_id: null, after: expect.objectContaining({ reason: 'idle', claimedBy: null }) });
     expect((await notificationsOf(people.dlhA.id, 'claim_released')).map((n) => n.mention_id)).toContain(idle);
+    // Unclaimed again: its escalation clock runs again from the first rung.
+    const restarted = await waitFor('the restarted escalation clock', async () =>
+      (await deskQueue.getDelayed()).find((job) => job.name === 'escalate' && job.id?.startsWith(`esc-${idle}-1-r`)),
+    );
+    expect(restarted.data).toEqual({ mentionId: idle, level: 1 });
 
     await waitFor('the busy claim released later', async () => ((await mentionRow(busy)).claimed_by === null ? true : undefined));
     const [busyRelease] = await auditOf(busy, 'mention.release');

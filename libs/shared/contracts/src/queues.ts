@@ -82,7 +82,9 @@ export type DeskDispatchJobName = keyof DeskDispatchJobs;
 /** BullMQ job ids may not contain `:`; these keep duplicates of one step collapsing into one job. */
 export const deskJobIds = {
   dispatch: (firstMentionId: string) => `dispatch-${firstMentionId}`,
-  escalate: (mentionId: string, level: number) => `esc-${mentionId}-${level}`,
+  /** A rung restarted after a claim was released gets its own id (the first one may still be kept as completed). */
+  escalate: (mentionId: string, level: number, restartedAtMs?: number) =>
+    restartedAtMs === undefined ? `esc-${mentionId}-${level}` : `esc-${mentionId}-${level}-r${restartedAtMs}`,
   releaseIdle: (mentionId: string, dueAtMs: number) => `idle-${mentionId}-${dueAtMs}`,
 };
 

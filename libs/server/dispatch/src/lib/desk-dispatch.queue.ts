@@ -46,13 +46,13 @@ export class DeskDispatchQueue implements OnApplicationShutdown {
   }
 
   /** Schedules rung `level` of each mention's ladder after its urgency's limit. */
-  async scheduleEscalations(steps: { mentionId: string; level: number; delayMs: number }[]): Promise<void> {
+  async scheduleEscalations(steps: { mentionId: string; level: number; delayMs: number; restartedAtMs?: number }[]): Promise<void> {
     if (steps.length === 0) return;
     await this.queue.addBulk(
-      steps.map(({ mentionId, level, delayMs }) => ({
+      steps.map(({ mentionId, level, delayMs, restartedAtMs }) => ({
         name: 'escalate',
         data: { mentionId, level },
-        opts: { ...DESK_JOB_OPTIONS, jobId: deskJobIds.escalate(mentionId, level), delay: Math.max(0, delayMs) },
+        opts: { ...DESK_JOB_OPTIONS, jobId: deskJobIds.escalate(mentionId, level, restartedAtMs), delay: Math.max(0, delayMs) },
       })),
     );
   }

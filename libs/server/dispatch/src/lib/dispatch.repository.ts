@@ -52,6 +52,11 @@ export class DispatchRepository {
     );
   }
 
+  async escalationLevelOf(mentionId: string): Promise<number> {
+    const rows: { escalation_level: number }[] = await this.db.query(`SELECT escalation_level FROM mentions WHERE id = $1`, [mentionId]);
+    return rows[0]?.escalation_level ?? 0;
+  }
+
   /**
    * Active admins on an `admin` shift now for one of the OPDs (and answering for it), with their
    * open load: mentions assigned to or held by them that are not closed.

@@ -62,6 +62,18 @@ export class EscalationService {
     await this.queue.scheduleEscalations(unclaimed.map((m) => ({ mentionId: m.id, level: 1, delayMs: this.intervalMs(m.urgency) })));
   }
 
+  /**
+   * A claim released without the mention being handled (left idle): its ladder, stopped by the
+   * claim, starts again from the next rung after its urgency's limit.
+   */
+  async restartClock(mentionId: string): Promise<void> {
+    const [mention] = await this.dispatch.mentionsForDispatch([mentionId]);
+    if (!mention || mention.claimed_by || CLOSED_STATUSES.includes(mention.status)) return;
+    const level = (await this.dispatch.escalationLevelOf(mentionId)) + 1;
+    if (level > TOP_ESCALATION_LEVEL) return;
+    await this.queue.scheduleEscalations([{ mentionId, level, delayMs: this.intervalMs(mention.urgency), restartedAtMs: Date.now() }]);
+  }
+
   async escalate(mentionId: string, level: number): Promise<void> {
     const outcome = await this.dispatch.transaction(async (tx) => {
       const current = await this.deskRows.find(tx, mentionId, { kind: 'all' }, true);
