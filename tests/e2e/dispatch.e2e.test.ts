@@ -328,6 +328,14 @@ describe('dispatch: rota, assignment, escalation, idle claims and bulk actions',
     );
     expect(restarted.data).toEqual({ mentionId: idle, level: 1 });
 
+    // A release by hand restarts it too.
+    const handed = await newMention();
+    expect((await call('POST', `/mentions/${handed}/claim`, people.dlhA.token)).status).toBe(200);
+    expect((await call('POST', `/mentions/${handed}/release`, people.dlhA.token)).status).toBe(200);
+    await waitFor('the clock restarted after a manual release', async () =>
+      (await deskQueue.getDelayed()).find((job) => job.name === 'escalate' && job.id?.startsWith(`esc-${handed}-1-r`)),
+    );
+
     await waitFor('the busy claim released later', async () => ((await mentionRow(busy)).claimed_by === null ? true : undefined));
     const [busyRelease] = await auditOf(busy, 'mention.release');
     expect(busyRelease.at.getTime()).toBeGreaterThanOrEqual(activity[0].desk_activity_at.getTime() + 3000 - 50);

@@ -76,6 +76,8 @@ export interface DeskDispatchJobs {
   escalate: { mentionId: string; level: number };
   /** Due when a claim may have been idle for the configured time. */
   'release-idle': { mentionId: string; userId: string };
+  /** A claim was released (by hand or for idleness): the mention's escalation clock starts again. */
+  'claim-released': { mentionId: string };
 }
 export type DeskDispatchJobName = keyof DeskDispatchJobs;
 
@@ -86,6 +88,7 @@ export const deskJobIds = {
   escalate: (mentionId: string, level: number, restartedAtMs?: number) =>
     restartedAtMs === undefined ? `esc-${mentionId}-${level}` : `esc-${mentionId}-${level}-r${restartedAtMs}`,
   releaseIdle: (mentionId: string, dueAtMs: number) => `idle-${mentionId}-${dueAtMs}`,
+  claimReleased: (mentionId: string, atMs: number) => `released-${mentionId}-${atMs}`,
 };
 
 /** Messages to people outside the dashboard (escalations to Telegram or WhatsApp), through the channel layer. */

@@ -4,13 +4,13 @@ import { SIGAP_CONFIG, redisOptionsFromUrl, type SigapConfig } from '@sigap/serv
 import { Queue } from 'bullmq';
 
 /**
- * Schedules the check that releases a claim left idle: a delayed job on the desk's dispatch
- * queue (consumed by the worker's dispatch module), due when the claim may have gone idle.
+ * The desk's jobs about claims, on the desk's dispatch queue (consumed by the worker's dispatch
+ * module): the delayed check that releases a claim left idle, and the news that a claim ended.
  */
 @Injectable()
 export class ClaimIdleScheduler implements OnApplicationShutdown {
   private readonly logger = new Logger(ClaimIdleScheduler.name);
-  private readonly queue: Queue<DeskDispatchJobs['release-idle']>;
+  private readonly queue: Queue<DeskDispatchJobs['release-idle'] | DeskDispatchJobs['claim-released']>;
 
   constructor(@Inject(SIGAP_CONFIG) private readonly config: SigapConfig) {
     this.queue = new Queue(DESK_DISPATCH_QUEUE, {
@@ -53,6 +53,20 @@ export class ClaimIdleScheduler implements OnApplicationShutdown {
     } catch (err) {
       // The claims stand; only their automatic release is lost, and a supervisor can still release them.
       this.logger.warn({ err, count: claims.length }, 'could not schedule the idle-claim checks');
+    }
+  }
+
+  /** Tells the dispatch worker a claim ended without the mention being closed, so its escalation clock restarts. */
+  async claimReleased(mentionId: string): Promise<void> {
+    const at = Date.now();
+    try {
+      await this.queue.add(
+        'claim-released',
+        { mentionId },
+        { jobId: deskJobIds.claimReleased(mentionId, at), attempts: 5, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: { age: 3600, count: 10_000 }, removeOnFail: { age: 7 * 24 * 3600 } },
+      );
+    } catch (err) {
+      this.logger.warn({ err, mentionId }, 'could not restart the escalation clock of a released mention');
     }
   }
 

@@ -136,6 +136,7 @@ export class DeskService {
       await this.record(tx, user, origin, 'mention.release', current, released);
       return released;
     });
+    await this.idleClaims.claimReleased(row.id);
     return this.announce(row);
   }
 
@@ -166,6 +167,7 @@ export class DeskService {
       await this.idleClaims.schedule(id, holderId, outcome.lastActivity, 1000);
       return { recheckAt: new Date(Math.max(outcome.lastActivity.getTime() + idleMs, Date.now() + 1000)) };
     }
+    await this.idleClaims.claimReleased(id);
     return { released: await this.announce(outcome.released), result: outcome.result };
   }
 

@@ -49,6 +49,8 @@ export class DeskDispatchWorker implements OnApplicationBootstrap, BeforeApplica
         return this.escalation.escalate(job.data.mentionId, job.data.level);
       case 'release-idle':
         return this.idleClaims.releaseIfIdle(job.data.mentionId, job.data.userId);
+      case 'claim-released':
+        return this.escalation.restartClock(job.data.mentionId);
     }
   }
 

@@ -63,8 +63,8 @@ export class EscalationService {
   }
 
   /**
-   * A claim released without the mention being handled (left idle): its ladder, stopped by the
-   * claim, starts again from the next rung after its urgency's limit.
+   * A claim released before the mention was closed (by hand or left idle): its ladder, stopped by
+   * the claim, starts again from the next rung after its urgency's limit.
    */
   async restartClock(mentionId: string): Promise<void> {
     const [mention] = await this.dispatch.mentionsForDispatch([mentionId]);

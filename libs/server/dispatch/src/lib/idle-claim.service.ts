@@ -1,9 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DeskService } from '@sigap/server/desk';
 import { NotificationsService } from '@sigap/server/notifications';
-import { EscalationService } from './escalation.service';
 
-/** Releases claims their holders left idle, tells the former holder, and restarts the escalation clock. */
+/** Releases claims their holders left idle and tells the former holder (the desk restarts the escalation clock). */
 @Injectable()
 export class IdleClaimService {
   private readonly logger = new Logger(IdleClaimService.name);
@@ -11,7 +10,6 @@ export class IdleClaimService {
   constructor(
     private readonly desk: DeskService,
     private readonly notifications: NotificationsService,
-    private readonly escalation: EscalationService,
   ) {}
 
   async releaseIfIdle(mentionId: string, holderId: string): Promise<void> {
@@ -21,7 +19,6 @@ export class IdleClaimService {
     if (outcome && 'released' in outcome) {
       this.logger.log({ mentionId, holderId }, 'idle claim released');
       await this.notifications.announce(outcome.result);
-      await this.escalation.restartClock(mentionId);
     }
   }
 }
