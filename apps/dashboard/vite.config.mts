@@ -19,6 +19,7 @@ const workspaceAliases: Record<string, string> = {
   '@sigap/dashboard/feature-replies': 'libs/dashboard/feature-replies/src/index.ts',
   '@sigap/dashboard/feature-desk': 'libs/dashboard/feature-desk/src/index.ts',
   '@sigap/dashboard/feature-collab': 'libs/dashboard/feature-collab/src/index.ts',
+  '@sigap/dashboard/feature-dispatch': 'libs/dashboard/feature-dispatch/src/index.ts',
 };
 
 const escapeRegExp = (value: string): string => value.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');

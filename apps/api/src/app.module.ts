@@ -7,6 +7,7 @@ import { CoreModule, type SigapConfig } from '@sigap/server/core';
 import { CorrectionsApiModule } from '@sigap/server/corrections';
 import { DatabaseModule } from '@sigap/server/database';
 import { DeskApiModule } from '@sigap/server/desk';
+import { DispatchApiModule } from '@sigap/server/dispatch';
 import { HealthModule } from '@sigap/server/health';
 import { IngestModule } from '@sigap/server/ingest';
 import { LiveModule } from '@sigap/server/live';
@@ -44,6 +45,7 @@ export class ApiModule {
         CorrectionsApiModule,
         DeskApiModule,
         RepliesApiModule,
+        DispatchApiModule,
         LiveModule,
         HealthModule,
         ...dashboard,

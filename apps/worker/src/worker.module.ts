@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { CoreModule, type SigapConfig } from '@sigap/server/core';
 import { CorrectionsWorkerModule } from '@sigap/server/corrections';
 import { DatabaseModule } from '@sigap/server/database';
+import { DispatchWorkerModule } from '@sigap/server/dispatch';
 import { PipelineWorkerModule } from '@sigap/server/pipeline';
 import { RepliesWorkerModule } from '@sigap/server/replies';
 
@@ -10,7 +11,14 @@ export class WorkerModule {
   static forRoot(config: SigapConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [CoreModule.forRoot(config), DatabaseModule.forRoot(), PipelineWorkerModule, CorrectionsWorkerModule, RepliesWorkerModule],
+      imports: [
+        CoreModule.forRoot(config),
+        DatabaseModule.forRoot(),
+        PipelineWorkerModule,
+        CorrectionsWorkerModule,
+        RepliesWorkerModule,
+        DispatchWorkerModule,
+      ],
     };
   }
 }

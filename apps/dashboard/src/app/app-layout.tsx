@@ -141,6 +141,7 @@ export const AppLayout = () => {
                 {readsMentions && <NavItem to={INBOX_PATH} label={t('header.inbox')} testId="nav-inbox" />}
                 {hasMyWork && <NavItem to={MY_WORK_PATH} label={t('deskViews.nav.myWork')} count={myWorkCount} testId="nav-my-work" />}
                 {hasBoard && <NavItem to={BOARD_PATH} label={t('deskViews.nav.board')} testId="nav-board" />}
+                {readsMentions && <NavItem to="/rota" label={t('dispatch.nav')} />}
                 {ROLES_SEEING_ALL.includes(user.role) && <NavItem to="/admin" label={t('header.admin')} />}
                 {ROLES_SEEING_ALL.includes(user.role) && <NavItem to="/rules" label={t('header.rules')} />}
                 {ROLES_SEEING_ALL.includes(user.role) && <NavItem to="/approvals" label={t('replies.nav.approvals')} />}

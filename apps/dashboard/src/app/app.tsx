@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { AdminPage, AuditPage, RulesPage, UsersPage } from '@sigap/dashboard/feature-admin';
 import { LoginPage, RequireAuth, RequireRole } from '@sigap/dashboard/feature-auth';
 import { BoardPage } from '@sigap/dashboard/feature-desk';
+import { RotaPage } from '@sigap/dashboard/feature-dispatch';
 import { InboxPage, MyWorkPage } from '@sigap/dashboard/feature-inbox';
 import { ApprovalsPage, TemplatesPage, renderReplyComposer } from '@sigap/dashboard/feature-replies';
 import { MentionSlotsProvider, dashboardTheme, type MentionSlotRenderers } from '@sigap/dashboard/ui';
@@ -106,6 +107,14 @@ element={<MyWork />} />
               element={
                 <RequireRole roles={ROLES_SEEING_ALL}>
                   <AuditPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="rota"
+              element={
+                <RequireRole roles={MENTION_READER_ROLES}>
+                  <RotaPage />
                 </RequireRole>
               }
             />

@@ -111,3 +111,13 @@ export {
   useUnreadCount,
   type MarkNotificationsReadVariables,
 } from './lib/collab.queries';
+export {
+  useAssignMention,
+  useBulkMentionAction,
+  useCreateShift,
+  useDeleteShift,
+  useDeskPeople,
+  useOnCall,
+  useRota,
+  type AssignMentionVariables,
+} from './lib/dispatch.queries';

@@ -10,6 +10,7 @@ import { DeskWorkflow1764800000000 } from './migrations/1764800000000-desk-workf
 import { Sessions1764810000000 } from './migrations/1764810000000-sessions';
 import { Replies1764820000000 } from './migrations/1764820000000-replies';
 import { MentionNotes1764830000000 } from './migrations/1764830000000-mention-notes';
+import { Dispatch1764840000000 } from './migrations/1764840000000-dispatch';
 import { DeskBoardIndexes1764850000000 } from './migrations/1764850000000-desk-board-indexes';
 
 export const SIGAP_MIGRATIONS = [
@@ -23,6 +24,7 @@ export const SIGAP_MIGRATIONS = [
   Sessions1764810000000,
   Replies1764820000000,
   MentionNotes1764830000000,
+  Dispatch1764840000000,
   DeskBoardIndexes1764850000000,
 ];
 

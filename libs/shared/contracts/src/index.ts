@@ -11,3 +11,4 @@ export * from './replies';
 export * from './users';
 export * from './board';
 export * from './collab';
+export * from './dispatch';

@@ -75,3 +75,41 @@ export interface ReplyOutboxJobData {
  * `{ opdCodes, reply }` (its mention's OPDs); every API instance relays it to its live rooms.
  */
 export const LIVE_REPLY_CHANNEL = 'live:reply-updated';
+
+/**
+ * The desk's own jobs: round-robin assignment of stored mentions, the escalation ladder and the
+ * release of idle claims (delayed jobs, no polling). Job names are the keys of `DeskDispatchJobs`.
+ */
+export const DESK_DISPATCH_QUEUE = 'desk-dispatch';
+
+export interface DeskDispatchJobs {
+  /** One per stored batch: assign each new mention round-robin and start its escalation clock. */
+  dispatch: { mentionIds: string[] };
+  /** Due when the mention has waited its urgency's limit at the previous level. */
+  escalate: { mentionId: string; level: number };
+  /** Due when a claim may have been idle for the configured time. */
+  'release-idle': { mentionId: string; userId: string };
+  /** A claim was released (by hand or for idleness): the mention's escalation clock starts again. */
+  'claim-released': { mentionId: string };
+}
+export type DeskDispatchJobName = keyof DeskDispatchJobs;
+
+/** BullMQ job ids may not contain `:`; these keep duplicates of one step collapsing into one job. */
+export const deskJobIds = {
+  dispatch: (firstMentionId: string) => `dispatch-${firstMentionId}`,
+  /** A rung restarted after a claim was released gets its own id (the first one may still be kept as completed). */
+  escalate: (mentionId: string, level: number, restartedAtMs?: number) =>
+    restartedAtMs === undefined ? `esc-${mentionId}-${level}` : `esc-${mentionId}-${level}-r${restartedAtMs}`,
+  releaseIdle: (mentionId: string, dueAtMs: number) => `idle-${mentionId}-${dueAtMs}`,
+  claimReleased: (mentionId: string, atMs: number) => `released-${mentionId}-${atMs}`,
+};
+
+/** Messages to people outside the dashboard (escalations to Telegram or WhatsApp), through the channel layer. */
+export const NOTIFY_OUTBOUND_QUEUE = 'notify-outbound';
+
+export interface NotifyOutboundJobData {
+  channel: 'telegram' | 'whatsapp';
+  /** A Telegram chat id or a WhatsApp number. */
+  to: string;
+  text: string;
+}

@@ -18,6 +18,10 @@ export const queryKeys = {
   deskBoard: () => ['desk', 'board'] as const,
   myWork: () => ['desk', 'my-work'] as const,
   approvals: () => ['approvals', 'list'] as const,
+  rotaAll: () => ['rota'] as const,
+  rota: (opd: string, from: string, to: string) => ['rota', 'shifts', opd, from, to] as const,
+  onCall: (opd: string) => ['rota', 'on-call', opd] as const,
+  deskPeople: () => ['rota', 'people'] as const,
 };
 
 export type MentionListKey = ReturnType<typeof queryKeys.mentionList>;

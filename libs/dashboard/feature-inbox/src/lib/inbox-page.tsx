@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Alert, Box, Button, Center, Drawer, Group, Loader, NativeSelect, Stack, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { MENTION_SORTS, type MentionSort } from '@sigap/contracts';
+import { MENTION_SORTS, ROLES_SEEING_ALL, type MentionSort } from '@sigap/contracts';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import {
@@ -12,10 +12,12 @@ import {
   useClaimMention,
   useMentionList,
   useReleaseMention,
+  useSession,
   useSetMentionStatus,
   type MentionFilters,
 } from '@sigap/dashboard/data-access';
 import { createShortcutReader, isHotkeyIgnored } from '@sigap/dashboard/ui';
+import { BulkActionBar } from './bulk-action-bar';
 import { FilterPanel } from './filter-panel';
 import { readInboxUrl, writeInboxUrl, type InboxUrlState } from './inbox-url';
 import { MentionDetailPane } from './mention-detail-pane';
@@ -95,6 +97,21 @@ export const InboxPage = ({ header }: InboxPageProps = {}) => {
     [updateUrl],
   );
   const changeSearch = useCallback((q: string) => changeFilters({ q }), [changeFilters]);
+
+  // Mentions checked for a bulk action; another list (other filters) starts with none.
+  const session = useSession();
+  const [checkedIds, setCheckedIds] = useState<ReadonlySet<string>>(() => new Set());
+  useEffect(() => setCheckedIds(new Set()), [listKey]);
+  const toggleChecked = useCallback(
+    (id: string, checked: boolean) =>
+      setCheckedIds((current) => {
+        const next = new Set(current);
+        if (checked) next.add(id);
+        else next.delete(id);
+        return next;
+      }),
+    [],
+  );
 
   const list = useMentionList(filters);
   const items = useMemo(() => flattenMentionPages(list.data), [list.data]);
@@ -244,6 +261,8 @@ export const InboxPage = ({ header }: InboxPageProps = {}) => {
         isFetchingNextPage={list.isFetchingNextPage}
         fetchNextPage={loadMore}
         stale={list.isPlaceholderData}
+        checkedIds={checkedIds}
+        onCheckedChange={toggleChecked}
       />
     );
   }
@@ -311,6 +330,13 @@ export const InboxPage = ({ header }: InboxPageProps = {}) => {
           <Text size="xs" c="red.8" px="sm" py={4} role="alert" data-testid="hotkey-error" style={{ borderBottom: BORDER }}>
             {keyError}
           </Text>
+        )}
+        {checkedIds.size > 0 && (
+          <BulkActionBar
+            ids={[...checkedIds]}
+            supervisor={session !== null && ROLES_SEEING_ALL.includes(session.user.role)}
+            onClear={() => setCheckedIds(new Set())}
+          />
         )}
         <Box style={{ flex: 1, minHeight: 0 }}>{listBody}</Box>
       </Box>

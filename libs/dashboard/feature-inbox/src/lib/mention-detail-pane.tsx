@@ -3,6 +3,7 @@ import type { Mention } from '@sigap/contracts';
 import { useTranslation } from 'react-i18next';
 import { useMentionDetail } from '@sigap/dashboard/data-access';
 import { MentionDetailView, MentionSlot, useMentionExtras } from '@sigap/dashboard/ui';
+import { MentionAssignSection } from './mention-assign';
 import { MentionCorrectionSection } from './mention-correction';
 import { MentionDeskSection } from './mention-desk';
 import type { ReferenceLookup } from './reference-lookup';
@@ -62,6 +63,7 @@ export const MentionDetailPane = ({ id, fromList, reference, onClose }: MentionD
       correction={
         <>
           <MentionDeskSection mention={mention} />
+          <MentionAssignSection mention={mention} />
           <MentionSlot name="replies" mention={mention} />
           <MentionCorrectionSection mention={mention} />
           {extras?.(mention)}

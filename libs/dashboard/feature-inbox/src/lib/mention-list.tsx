@@ -27,6 +27,9 @@ export interface MentionListProps {
   fetchNextPage: () => void;
   /** The list shown is the previous one while the new filters load. */
   stale?: boolean;
+  /** Rows checked for a bulk action; with `onCheckedChange`, rows show checkboxes. */
+  checkedIds?: ReadonlySet<string>;
+  onCheckedChange?: (id: string, checked: boolean) => void;
   ref?: Ref<MentionListHandle>;
 }
 
@@ -45,6 +48,8 @@ export const MentionList = ({
   isFetchingNextPage,
   fetchNextPage,
   stale = false,
+  checkedIds,
+  onCheckedChange,
   ref,
 }: MentionListProps) => {
   const { t } = useTranslation();
@@ -161,6 +166,8 @@ export const MentionList = ({
                 fresh={freshSince.current.has(mention.id)}
                 onSelect={onSelect}
                 offset={virtualItem.start}
+                onCheckedChange={onCheckedChange}
+                checked={checkedIds?.has(mention.id) ?? false}
               />
             );
           })}

@@ -22,6 +22,9 @@ export interface MentionRowProps {
   onSelect: (id: string) => void;
   /** Distance from the top of the list in pixels (rows are absolutely placed by the virtual list). */
   offset?: number;
+  /** With it, the row has a checkbox for bulk actions. */
+  onCheckedChange?: (id: string, checked: boolean) => void;
+  checked?: boolean;
 }
 
 /** Up to two initials of a name ("Rina Wati" → "RW"), for avatars. */
@@ -52,7 +55,7 @@ const PersonAvatar = ({ name, label, kind }: { name: string; label: string; kind
 );
 
 /** One line of the inbox. Public text is rendered only as React text. */
-export const MentionRow = memo(function MentionRow({ mention, place, selected, fresh, onSelect, offset }: MentionRowProps) {
+export const MentionRow = memo(function MentionRow({ mention, place, selected, fresh, onSelect, offset, onCheckedChange, checked = false }: MentionRowProps) {
   const { t } = useTranslation();
   const similar = (mention.clusterSize ?? 1) - 1;
   return (
@@ -67,6 +70,17 @@ export const MentionRow = memo(function MentionRow({ mention, place, selected, f
       onClick={() => onSelect(mention.id)}
     >
       <div className={classes.stripe} style={{ background: `var(--mantine-color-${URGENCY_COLORS[mention.urgency]}-6)` }} />
+      {onCheckedChange && (
+        <input
+          type="checkbox"
+          className={classes.check}
+          checked={checked}
+          aria-label={t('dispatch.bulk.select', { handle: mention.author.handle })}
+          data-testid="mention-row-check"
+          onClick={(event) => event.stopPropagation()}
+          onChange={(event) => onCheckedChange(mention.id, event.currentTarget.checked)}
+        />
+      )}
       <div className={classes.body}>
         <div className={classes.line}>
           <UrgencyBadge urgency={mention.urgency} />

@@ -63,6 +63,8 @@ const schema = z.object({
   SIGAP_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
   SIGAP_LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).max(100_000).default(50),
   SIGAP_LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).max(24 * 3600).default(15 * 60),
+  // The channel layer's endpoint for messages to staff (escalations to Telegram/WhatsApp); unset: none sent.
+  SIGAP_NOTIFY_WEBHOOK_URL: connectionUrl(['http:', 'https:']).optional(),
 });
 
 export interface SigapConfig {
@@ -93,6 +95,8 @@ export interface SigapConfig {
     slaSeconds: Record<Urgency, number>;
     claimIdleSeconds: number;
     presenceTtlSeconds: number;
+    /** Where escalation messages for Telegram/WhatsApp are POSTed; null: not sent. */
+    notifyWebhookUrl: string | null;
   };
   replies: {
     /** Where the outbox POSTs replies; null: nothing can be delivered and replies fail with that reason. */
@@ -171,6 +175,7 @@ export function loadConfig(app: SigapApp, env: NodeJS.ProcessEnv = process.env):
       },
       claimIdleSeconds: e.SIGAP_CLAIM_IDLE_SECONDS,
       presenceTtlSeconds: e.SIGAP_PRESENCE_TTL_SECONDS,
+      notifyWebhookUrl: e.SIGAP_NOTIFY_WEBHOOK_URL ?? null,
     },
     replies: {
       outboxWebhookUrl: e.SIGAP_OUTBOX_WEBHOOK_URL ?? null,

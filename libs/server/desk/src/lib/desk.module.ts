@@ -4,15 +4,23 @@ import { AuthModule } from '@sigap/server/auth';
 import { BoardController } from './board.controller';
 import { BoardRepository } from './board.repository';
 import { BoardService } from './board.service';
+import { ClaimIdleScheduler } from './claim-idle.scheduler';
 import { DeskController } from './desk.controller';
 import { DeskRepository } from './desk.repository';
 import { DeskService } from './desk.service';
 
-/** The desk: claiming, releasing and changing the status of mentions (each one audited), and the supervisor's board. */
+/** The desk's rules without HTTP: for the API module and for the worker's desk jobs (idle release, escalation). */
 @Module({
-  imports: [AuthModule, AuditModule],
-  controllers: [DeskController, BoardController],
-  providers: [DeskRepository, DeskService, BoardRepository, BoardService],
+  imports: [AuditModule],
+  providers: [DeskRepository, DeskService, ClaimIdleScheduler],
   exports: [DeskRepository, DeskService],
+})
+export class DeskCoreModule {}
+
+/** The desk over HTTP: claims, releases, status changes (each one audited) and the supervisor's board. */
+@Module({
+  imports: [AuthModule, DeskCoreModule],
+  controllers: [DeskController, BoardController],
+  providers: [BoardRepository, BoardService],
 })
 export class DeskApiModule {}

@@ -17,10 +17,11 @@ export interface DeskRow {
   assigned_to_name: string | null;
   labels: string[];
   escalation_level: number;
+  desk_activity_at: Date | null;
 }
 
-const RETURNED = 'id, status, opd_codes, cluster_id, claimed_by, claimed_at, assigned_to, labels, escalation_level';
-const DESK_COLUMNS = `m.id, m.status, m.opd_codes, m.cluster_id, m.claimed_by, m.claimed_at, m.assigned_to, m.labels, m.escalation_level,
+const RETURNED = 'id, status, opd_codes, cluster_id, claimed_by, claimed_at, assigned_to, labels, escalation_level, desk_activity_at';
+const DESK_COLUMNS = `m.id, m.status, m.opd_codes, m.cluster_id, m.claimed_by, m.claimed_at, m.assigned_to, m.labels, m.escalation_level, m.desk_activity_at,
   (SELECT name FROM users u WHERE u.id = m.claimed_by) AS claimed_by_name,
   (SELECT name FROM users u WHERE u.id = m.assigned_to) AS assigned_to_name`;
 
@@ -128,7 +129,11 @@ export class DeskRepository {
     return rows.length > 0;
   }
 
-  private update(tx: EntityManager, set: string, where: string, params: unknown[]): Promise<DeskRow[]> {
+  /**
+   * `UPDATE mentions SET <set> WHERE <where>` returning the desk's view of each changed row; for
+   * other desk modules' own updates (assignment, labels, escalation), so every change reads alike.
+   */
+  update(tx: EntityManager, set: string, where: string, params: unknown[]): Promise<DeskRow[]> {
     return tx.query(
       `WITH m AS (UPDATE mentions SET ${set} WHERE ${where} RETURNING ${RETURNED})
        SELECT ${DESK_COLUMNS} FROM m`,

@@ -229,6 +229,18 @@ export class MentionsRepository {
     );
   }
 
+  /** Ids of the mentions a filter matches within a scope, newest first, at most `limit` (bulk actions). */
+  async findIdsMatching(filter: MentionFilter, scope: MentionScope, limit: number): Promise<string[]> {
+    const where = new Where();
+    this.applyScope(where, scope);
+    this.applyFilter(where, filter);
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT m.id ${FROM_MENTIONS} ${where.toSql()} ORDER BY m.posted_at DESC, m.id DESC LIMIT ${where.param(limit)}`,
+      where.params,
+    );
+    return rows.map((row) => row.id);
+  }
+
   async findById(id: string, scope: MentionScope): Promise<MentionRow | null> {
     const where = new Where();
     where.add(`m.id = ${where.param(id)}`);

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { Mention, MentionPage, MentionSort } from '@sigap/contracts';
+import type { Mention, MentionPage, MentionQuery, MentionSort } from '@sigap/contracts';
 import { mentionReadAccessOf, type AuthenticatedUser, type MentionReadAccess } from '@sigap/server/auth';
 import { SigapErrorCode, SigapException, validationFailed } from '@sigap/server/core';
 import { decodeCursor, encodeCursor } from './mention-cursor';
 import type { MentionQueryDto } from './mention-query.dto';
 import { mapMention } from './mention.mapper';
-import { MentionsRepository, type PersonFilter } from './mentions.repository';
+import { MentionsRepository, type MentionFilter, type PersonFilter } from './mentions.repository';
 import { maskContactDetails, maskPersonalData } from './personal-data-mask';
 
 const DEFAULT_PAGE_SIZE = 50;
@@ -18,6 +18,22 @@ const personFilter = (value: string | undefined, user: AuthenticatedUser): Perso
   if (lower === 'none') return { kind: 'none' };
   return { kind: 'user', id: lower === 'me' ? user.id : lower };
 };
+
+/** The repository's filter for a reading query (`GET /mentions`, bulk actions by filter), as `user` asks it. */
+export function mentionFilterOf(query: Omit<MentionQuery, 'cursor' | 'limit' | 'sort'>, user: AuthenticatedUser): MentionFilter {
+  return {
+    urgency: query.urgency,
+    opd: query.opd,
+    channel: query.channel,
+    kecamatan: query.kecamatan?.map((code) => (code.startsWith('KEC-') ? code : `KEC-${code}`)),
+    status: query.status,
+    q: query.q?.trim() || undefined,
+    holder: personFilter(query.holder, user),
+    assignee: personFilter(query.assignee, user),
+    label: query.label?.trim() || undefined,
+    escalated: query.escalated === undefined ? undefined : query.escalated === '1',
+  };
+}
 
 @Injectable()
 export class MentionsService {
@@ -33,18 +49,7 @@ export class MentionsService {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const cursor = query.cursor ? decodeCursor(query.cursor, sort) : null;
     const rows = await this.mentions.findPage(
-      {
-        urgency: query.urgency,
-        opd: query.opd,
-        channel: query.channel,
-        kecamatan: query.kecamatan?.map((code) => (code.startsWith('KEC-') ? code : `KEC-${code}`)),
-        status: query.status,
-        q: query.q?.trim() || undefined,
-        holder: personFilter(query.holder, user),
-        assignee: personFilter(query.assignee, user),
-        label: query.label?.trim() || undefined,
-        escalated: query.escalated === undefined ? undefined : query.escalated === '1',
-      },
+      mentionFilterOf(query, user),
       scope,
       sort,
       cursor,

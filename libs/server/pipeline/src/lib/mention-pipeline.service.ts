@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { LIVE_NOTIFY_CHANNEL, type IngestJobData, type IngestJobItem, type IngestJobResult, type MentionTags } from '@sigap/contracts';
 import { REDIS_CLIENT, SIGAP_CONFIG, redisKey, type SigapConfig } from '@sigap/server/core';
+import { DeskDispatchQueue } from '@sigap/server/dispatch';
 import { MentionsRepository, type MentionToStore } from '@sigap/server/mentions';
 import { TriageService } from '@sigap/server/triage';
 import type Redis from 'ioredis';
@@ -25,6 +26,7 @@ export class MentionPipelineService {
     private readonly clusters: MentionClusterService,
     @Inject(REDIS_CLIENT) private readonly redis: Redis,
     @Inject(SIGAP_CONFIG) private readonly config: SigapConfig,
+    private readonly dispatch: DeskDispatchQueue,
   ) {
     this.batcher = new StoreBatcher((items) => this.store(items), {
       maxBatch: config.pipeline.storeBatchSize,
@@ -85,6 +87,8 @@ export class MentionPipelineService {
     try {
       const { inserted } = await this.mentions.storeBatch(items);
       await this.announce(inserted);
+      // Round-robin assignment and the escalation clock: one job for the whole batch.
+      await this.dispatch.dispatchStored(inserted.map((row) => row.id));
       const seqById = new Map(inserted.map((row) => [row.id, row.seq]));
       return items.map((item) => ({ id: item.id, seq: seqById.get(item.id) }));
     } catch (error) {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DispatchQueueModule } from '@sigap/server/dispatch';
 import { MentionsStoreModule } from '@sigap/server/mentions';
 import { TriageModule } from '@sigap/server/triage';
 import { IngestWorker } from './ingest.worker';
@@ -10,7 +11,7 @@ import { QueueAdminService } from './queue-admin.service';
 
 /** Worker side: consumes the ingest queue. */
 @Module({
-  imports: [MentionsStoreModule, TriageModule],
+  imports: [MentionsStoreModule, TriageModule, DispatchQueueModule],
   providers: [MentionClusterService, MentionPipelineService, IngestWorker],
 })
 export class PipelineWorkerModule {}

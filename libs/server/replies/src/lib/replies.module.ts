@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@sigap/server/audit';
 import { AuthModule } from '@sigap/server/auth';
-import { DeskApiModule, DeskRepository, DeskService } from '@sigap/server/desk';
+import { DeskCoreModule } from '@sigap/server/desk';
 import { NotificationsModule } from '@sigap/server/notifications';
 import { MentionFlow } from './mention-flow';
 import { OutboxDeliveryService } from './outbox-delivery.service';
@@ -17,7 +17,7 @@ import { TemplatesService } from './templates.service';
 
 /** API side: templates, replies, approvals; queues approved replies in the outbox. */
 @Module({
-  imports: [AuthModule, AuditModule, NotificationsModule, DeskApiModule],
+  imports: [AuthModule, AuditModule, NotificationsModule, DeskCoreModule],
   controllers: [TemplatesController, RepliesController, ApprovalsController],
   providers: [RepliesRepository, ReplyTextService, TemplatesService, RepliesService, MentionFlow, ReplyAnnouncer, RepliesOutboxQueue],
 })
@@ -25,7 +25,7 @@ export class RepliesApiModule {}
 
 /** Worker side: delivers the outbox. The desk's repository and announcer move and announce the mentions. */
 @Module({
-  imports: [AuditModule],
-  providers: [RepliesRepository, DeskRepository, DeskService, MentionFlow, ReplyAnnouncer, OutboxDeliveryService, RepliesOutboxWorker],
+  imports: [AuditModule, DeskCoreModule],
+  providers: [RepliesRepository, MentionFlow, ReplyAnnouncer, OutboxDeliveryService, RepliesOutboxWorker],
 })
 export class RepliesWorkerModule {}

@@ -1,6 +1,7 @@
 import { repliesEn, repliesId } from './replies.resources';
 import { accountsEn, accountsId } from './accounts.resources';
 import { collabEn, collabId } from './collab.resources';
+import { dispatchEn, dispatchId } from './dispatch.resources';
 import { rulesEn, rulesId } from './rules.resources';
 
 /** UI strings. Bahasa Indonesia is the reference; English mirrors its keys. */
@@ -262,6 +263,7 @@ export const id = {
   replies: repliesId,
   accounts: accountsId,
   collab: collabId,
+  dispatch: dispatchId,
 };
 
 export type Resources = typeof id;
@@ -524,4 +526,5 @@ export const en: Resources = {
   replies: repliesEn,
   accounts: accountsEn,
   collab: collabEn,
+  dispatch: dispatchEn,
 };

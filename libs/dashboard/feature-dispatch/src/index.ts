@@ -1,0 +1,1 @@
+export { RotaPage } from './lib/rota-page';

@@ -1,0 +1,76 @@
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { DESK_DISPATCH_QUEUE, deskJobIds, type DeskDispatchJobs } from '@sigap/contracts';
+import { SIGAP_CONFIG, redisOptionsFromUrl, type SigapConfig } from '@sigap/server/core';
+import { Queue } from 'bullmq';
+
+/**
+ * The desk's jobs about claims, on the desk's dispatch queue (consumed by the worker's dispatch
+ * module): the delayed check that releases a claim left idle, and the news that a claim ended.
+ */
+@Injectable()
+export class ClaimIdleScheduler implements OnApplicationShutdown {
+  private readonly logger = new Logger(ClaimIdleScheduler.name);
+  private readonly queue: Queue<DeskDispatchJobs['release-idle'] | DeskDispatchJobs['claim-released']>;
+
+  constructor(@Inject(SIGAP_CONFIG) private readonly config: SigapConfig) {
+    this.queue = new Queue(DESK_DISPATCH_QUEUE, {
+      connection: redisOptionsFromUrl(config.redisUrl),
+      prefix: `${config.redisPrefix}:bull`,
+    });
+  }
+
+  /**
+   * Due `claimIdleSeconds` after `from` (the claim, or the last desk activity), and no sooner than
+   * `minDelayMs` from now (a re-check must not reuse the id of the job that is running it).
+   */
+  schedule(mentionId: string, userId: string, from: Date, minDelayMs = 0): Promise<void> {
+    return this.scheduleMany([{ mentionId, userId, from }], minDelayMs);
+  }
+
+  /** Many claims in one round trip (a cluster or a bulk claim). */
+  async scheduleMany(claims: { mentionId: string; userId: string; from: Date }[], minDelayMs = 0): Promise<void> {
+    if (claims.length === 0) return;
+    const now = Date.now();
+    try {
+      await this.queue.addBulk(
+        claims.map(({ mentionId, userId, from }) => {
+          const dueAt = Math.max(from.getTime() + this.config.desk.claimIdleSeconds * 1000, now + minDelayMs);
+          return {
+            name: 'release-idle' as const,
+            data: { mentionId, userId },
+            opts: {
+              // The same claim (and the same activity time) collapses into one check.
+              jobId: deskJobIds.releaseIdle(mentionId, dueAt),
+              delay: Math.max(0, dueAt - now),
+              attempts: 5,
+              backoff: { type: 'exponential', delay: 1000 },
+              removeOnComplete: { age: 3600, count: 10_000 },
+              removeOnFail: { age: 7 * 24 * 3600 },
+            },
+          };
+        }),
+      );
+    } catch (err) {
+      // The claims stand; only their automatic release is lost, and a supervisor can still release them.
+      this.logger.warn({ err, count: claims.length }, 'could not schedule the idle-claim checks');
+    }
+  }
+
+  /** Tells the dispatch worker a claim ended without the mention being closed, so its escalation clock restarts. */
+  async claimReleased(mentionId: string): Promise<void> {
+    const at = Date.now();
+    try {
+      await this.queue.add(
+        'claim-released',
+        { mentionId },
+        { jobId: deskJobIds.claimReleased(mentionId, at), attempts: 5, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: { age: 3600, count: 10_000 }, removeOnFail: { age: 7 * 24 * 3600 } },
+      );
+    } catch (err) {
+      this.logger.warn({ err, mentionId }, 'could not restart the escalation clock of a released mention');
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.queue.close();
+  }
+}
