@@ -172,6 +172,7 @@ export class PresenceService implements OnApplicationBootstrap, OnApplicationShu
 
   private async beat(socket: LiveSocket): Promise<{ at: string }> {
     const user = this.userOf(socket);
+    if (!DESK_ROLES.includes(user.role)) throw new SigapException(SigapErrorCode.FORBIDDEN, 'this role does not work the desk');
     await this.markOnline([user]);
     const view = this.views.get(socket.id);
     if (view) await this.storeViewer(view);
@@ -241,7 +242,9 @@ export class PresenceService implements OnApplicationBootstrap, OnApplicationShu
     return mention.opd_codes;
   }
 
-  private async markOnline(users: PresenceUser[]): Promise<void> {
+  /** Only people who work the desk count as online; a DPRD liaison reading along does not. */
+  private async markOnline(candidates: PresenceUser[]): Promise<void> {
+    const users = candidates.filter((user) => DESK_ROLES.includes(user.role));
     if (users.length === 0) return;
     const now = Date.now();
     const pipeline = this.redis.pipeline();
