@@ -27,3 +27,19 @@ export function mentionReadAccessOf(user: Pick<UserView, 'role' | 'opds'>): Ment
   if (user.role === 'liaison') return { scope: { kind: 'all' }, masked: true };
   return { scope: mentionScopeOf(user), masked: false };
 }
+
+/**
+ * SQL condition (over the mentions alias `m`) for the mentions a scope may see; pushes its
+ * parameters onto `params`. The one rule every mention query applies.
+ */
+export function mentionScopeSql(scope: MentionScope, params: unknown[]): string {
+  switch (scope.kind) {
+    case 'all':
+      return 'true';
+    case 'opds':
+      params.push(scope.opds);
+      return `(m.opd_codes && $${params.length}::text[] OR m.opd_codes = '{}')`;
+    case 'none':
+      return 'false';
+  }
+}

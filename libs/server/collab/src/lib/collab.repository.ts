@@ -1,21 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Channel, MentionStatus, NotificationKind, Role } from '@sigap/contracts';
-import type { MentionScope } from '@sigap/server/auth';
+import type { Channel, MentionStatus, Role } from '@sigap/contracts';
+import { mentionScopeSql, type MentionScope } from '@sigap/server/auth';
+import type { NotificationRow } from '@sigap/server/notifications';
 import { DataSource, type EntityManager } from 'typeorm';
-
-/** SQL condition (on alias `m`) for the mentions a scope may see: the same rule as the desk's. */
-export function mentionScopeSql(scope: MentionScope, params: unknown[]): string {
-  switch (scope.kind) {
-    case 'all':
-      return 'true';
-    case 'opds':
-      params.push(scope.opds);
-      return `(m.opd_codes && $${params.length}::text[] OR m.opd_codes = '{}')`;
-    case 'none':
-      return 'false';
-  }
-}
 
 export interface ScopedMentionRow {
   id: string;
@@ -63,18 +51,6 @@ export interface AuditTimelineRow {
   actor_name: string | null;
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
-}
-
-export interface NotificationListRow {
-  id: string;
-  user_id: string;
-  kind: NotificationKind;
-  mention_id: string | null;
-  actor_id: string | null;
-  actor_name: string | null;
-  payload: Record<string, unknown>;
-  created_at: Date;
-  read_at: Date | null;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -178,7 +154,7 @@ export class CollabRepository {
     );
   }
 
-  async notificationsOf(userId: string, options: { unreadOnly: boolean; before: number | null; limit: number }): Promise<NotificationListRow[]> {
+  async notificationsOf(userId: string, options: { unreadOnly: boolean; before: number | null; limit: number }): Promise<NotificationRow[]> {
     return this.db.query(
       `SELECT n.*, a.name AS actor_name FROM notifications n LEFT JOIN users a ON a.id = n.actor_id
         WHERE n.user_id = $1 AND ($2::boolean = false OR n.read_at IS NULL) AND ($3::bigint IS NULL OR n.id < $3::bigint)

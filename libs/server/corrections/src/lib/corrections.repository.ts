@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { MentionCorrectionState, MentionTags, Urgency } from '@sigap/contracts';
-import type { MentionScope } from '@sigap/server/auth';
+import { mentionScopeSql, type MentionScope } from '@sigap/server/auth';
 import { DataSource } from 'typeorm';
 
 export interface CorrectableMention {
@@ -44,13 +44,8 @@ export class CorrectionsRepository {
   async findMention(id: string, scope: MentionScope): Promise<CorrectableMention | null> {
     if (scope.kind === 'none') return null;
     const params: unknown[] = [id];
-    let where = 'm.id = $1';
-    if (scope.kind === 'opds') {
-      params.push(scope.opds);
-      where += ` AND (m.opd_codes && $2::text[] OR m.opd_codes = '{}')`;
-    }
     const rows = (await this.db.query(
-      `SELECT m.id, m.text, m.urgency, m.score, m.opd_codes, m.tags FROM mentions m WHERE ${where}`,
+      `SELECT m.id, m.text, m.urgency, m.score, m.opd_codes, m.tags FROM mentions m WHERE m.id = $1 AND ${mentionScopeSql(scope, params)}`,
       params,
     )) as CorrectableMention[];
     return rows[0] ?? null;

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { MentionStatus, Urgency } from '@sigap/contracts';
 import type { MentionScope } from '@sigap/server/auth';
 import { DataSource } from 'typeorm';
-import { scopeClause } from './desk.repository';
+import { mentionScopeSql } from '@sigap/server/auth';
 
 export interface UrgencyCountRow {
   urgency: Urgency;
@@ -155,7 +155,7 @@ export class BoardRepository {
               count(*) FILTER (WHERE m.assigned_to = $1 AND m.status <> ALL($2::text[]))::int AS assigned,
               count(*) FILTER (WHERE m.claimed_by = $1 AND m.status = 'menunggu_persetujuan')::int AS awaiting_approval
          FROM mentions m
-        WHERE (m.claimed_by = $1 OR m.assigned_to = $1) AND ${scopeClause(scope, params)}`,
+        WHERE (m.claimed_by = $1 OR m.assigned_to = $1) AND ${mentionScopeSql(scope, params)}`,
       params,
     );
     return row;

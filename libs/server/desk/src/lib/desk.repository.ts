@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { MentionStatus } from '@sigap/contracts';
-import type { MentionScope } from '@sigap/server/auth';
+import { mentionScopeSql, type MentionScope } from '@sigap/server/auth';
 import { DataSource, type EntityManager } from 'typeorm';
 
 /** The desk's view of one mention row, with the names of its holder and assignee. */
@@ -25,18 +25,6 @@ const DESK_COLUMNS = `m.id, m.status, m.opd_codes, m.cluster_id, m.claimed_by, m
   (SELECT name FROM users u WHERE u.id = m.claimed_by) AS claimed_by_name,
   (SELECT name FROM users u WHERE u.id = m.assigned_to) AS assigned_to_name`;
 
-/** SQL condition (on alias `m`) for the mentions a scope may see; pushes its parameters. */
-export function scopeClause(scope: MentionScope, params: unknown[]): string {
-  switch (scope.kind) {
-    case 'all':
-      return 'true';
-    case 'opds':
-      params.push(scope.opds);
-      return `(m.opd_codes && $${params.length}::text[] OR m.opd_codes = '{}')`;
-    case 'none':
-      return 'false';
-  }
-}
 
 /** Statuses a claim moves to `ditangani`; others (a reply awaiting approval, a hoax check) keep theirs. */
 const CLAIM_STARTS_HANDLING = `status IN ('baru', 'eskalasi', 'bukan_wewenang')`;
@@ -53,7 +41,7 @@ export class DeskRepository {
   async find(tx: EntityManager, id: string, scope: MentionScope, lock = false): Promise<DeskRow | null> {
     const params: unknown[] = [id];
     const rows: DeskRow[] = await tx.query(
-      `SELECT ${DESK_COLUMNS} FROM mentions m WHERE m.id = $1 AND ${scopeClause(scope, params)}${lock ? ' FOR UPDATE OF m' : ''}`,
+      `SELECT ${DESK_COLUMNS} FROM mentions m WHERE m.id = $1 AND ${mentionScopeSql(scope, params)}${lock ? ' FOR UPDATE OF m' : ''}`,
       params,
     );
     return rows[0] ?? null;
@@ -79,7 +67,7 @@ export class DeskRepository {
   /** Claims every other mention of the cluster that nobody holds and the scope may see. */
   async claimRestOfCluster(tx: EntityManager, clusterId: string, exceptId: string, userId: string, scope: MentionScope): Promise<DeskRow[]> {
     const params: unknown[] = [clusterId, userId, exceptId];
-    const inScope = scopeClause(scope, params);
+    const inScope = mentionScopeSql(scope, params);
     return this.update(
       tx,
       `claimed_by = $2, claimed_at = now(), desk_activity_at = now(),

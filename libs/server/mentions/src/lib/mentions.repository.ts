@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { MentionInput, MentionSort, MentionStatus, MentionTags, Urgency, Channel } from '@sigap/contracts';
 import { urgencyRank } from '@sigap/contracts';
-import type { MentionScope } from '@sigap/server/auth';
+import { mentionScopeSql, type MentionScope } from '@sigap/server/auth';
 import { DataSource } from 'typeorm';
 import type { MentionCursor } from './mention-cursor';
 import type { MentionRow } from './mention.mapper';
@@ -296,16 +296,7 @@ export class MentionsRepository {
   }
 
   private applyScope(where: Where, scope: MentionScope): void {
-    switch (scope.kind) {
-      case 'all':
-        return;
-      case 'opds':
-        where.add(`(m.opd_codes && ${where.param(scope.opds)}::text[] OR m.opd_codes = '{}')`);
-        return;
-      case 'none':
-        where.add('false');
-        return;
-    }
+    if (scope.kind !== 'all') where.add(mentionScopeSql(scope, where.params));
   }
 
   private applyFilter(where: Where, filter: MentionFilter): void {

@@ -13,7 +13,8 @@ export interface NewNotification {
   payload?: Record<string, unknown>;
 }
 
-interface NotificationRow {
+/** A `notifications` row joined with its actor's name, as every notification query selects it. */
+export interface NotificationRow {
   id: string;
   user_id: string;
   kind: NotificationKind;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Channel, MentionStatus, ReplyStatus, TemplateScope, Urgency } from '@sigap/contracts';
 import type { MentionScope } from '@sigap/server/auth';
-import { scopeClause } from '@sigap/server/desk';
+import { mentionScopeSql } from '@sigap/server/auth';
 import { DataSource, type EntityManager } from 'typeorm';
 
 export interface TemplateRow {
@@ -209,7 +209,7 @@ export class RepliesRepository {
               m.cluster_id, a.handle AS author_handle, a.name AS author_name,
               (SELECT ar.name FROM areas ar WHERE ar.code = regexp_replace(m.kecamatan_code, '^KEC-', '')) AS kecamatan_name
          FROM mentions m JOIN authors a ON a.id = m.author_id
-        WHERE m.id = $1 AND ${scopeClause(scope, params)}`,
+        WHERE m.id = $1 AND ${mentionScopeSql(scope, params)}`,
       params,
     );
     return rows[0] ?? null;
