@@ -16,10 +16,8 @@
 //   node scripts/bench.mjs [--queue-jobs=20000] [--queue-concurrency=50] [--pg-rows=50000] [--repeats=3]
 //                          [--ingest=20000] [--batch=200] [--in-flight=4]
 //                          [--rate=200] [--seconds=30] [--clients=20] [--log-level=info] [--no-build]
-import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
-import { Lifecycle, UserError, color, formatDuration, repoRoot, reportError, step, warn } from './lib/util.mjs';
+import { color, step, warn } from './lib/util.mjs';
+import { NOISE_CORES, cpuNote, header, int, ms, noiseReasons, prepareIsolation, runBench, sec, stackVersions, table } from './bench/harness.mjs';
 
 const DEFAULTS = {
   'queue-jobs': 20_000,
@@ -39,79 +37,10 @@ const DEFAULTS = {
   build: true,
 };
 const TARGETS = { ratio: 0.4, p99Ms: 250 };
-/** Cores used by processes that are not the bench's, PostgreSQL or Redis above which a stage counts as disturbed. */
-const NOISE_CORES = 0.25;
-
-function parseOptions(argv) {
-  const options = { ...DEFAULTS };
-  for (const arg of argv) {
-    const match = /^--(no-)?([a-z-]+)(?:=(.*))?$/.exec(arg);
-    if (!match || !(match[2] in DEFAULTS)) throw new UserError(`Unknown option ${arg} (known: ${Object.keys(DEFAULTS).map((k) => `--${k}`).join(' ')}).`);
-    const [, no, key, value] = match;
-    if (typeof DEFAULTS[key] === 'boolean') options[key] = !no;
-    else if (typeof DEFAULTS[key] === 'number') {
-      const number = Number(value);
-      if (!Number.isFinite(number) || number <= 0) throw new UserError(`--${key} needs a positive number (got "${value}").`);
-      options[key] = number;
-    } else options[key] = value;
-  }
-  return options;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Run context: cleanup, abort on failure / Ctrl-C, the pids whose CPU counts as the bench's
-// ---------------------------------------------------------------------------------------------
-
-class Interrupted extends Error {}
-
-function createContext() {
-  const lifecycle = new Lifecycle();
-  let rejectAbort;
-  const abort = new Promise((_, reject) => (rejectAbort = reject));
-  abort.catch(() => undefined);
-  const ctx = {
-    lifecycle,
-    /** pid → name of this process and every process it started that still runs. */
-    pids: new Map([[process.pid, 'bench']]),
-    ownPids: () => new Map(ctx.pids),
-    aborted: false,
-    abortError: null,
-    fail: (error) => {
-      if (ctx.aborted) return;
-      ctx.aborted = true;
-      ctx.abortError = error;
-      rejectAbort(error);
-    },
-    guard: (promise) => Promise.race([promise, abort]),
-    checkAborted: () => {
-      if (ctx.aborted) throw ctx.abortError;
-    },
-  };
-  return ctx;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Output
 // ---------------------------------------------------------------------------------------------
-
-const int = (value) => (Number.isFinite(value) ? Math.round(value).toLocaleString('en-US') : 'n/a');
-const ms = (value) => (Number.isFinite(value) ? `${value.toFixed(1)} ms` : 'n/a');
-const sec = (value) => (Number.isFinite(value) ? `${value.toFixed(2)} s` : 'n/a');
-const cpuNote = (cpu) =>
-  cpu
-    ? `= bench ${cpu.benchCores} (${Object.entries(cpu.byProcess).map(([name, cores]) => `${name} ${cores}`).join(', ')}) + pg/redis ${cpu.pgRedisCores} + other ${cpu.otherCores}`
-    : '';
-
-function header(title) {
-  console.log(`\n${color.bold(color.cyan(`━━━ ${title} ${'━'.repeat(Math.max(3, 66 - title.length))}`))}`);
-}
-
-function table(rows) {
-  const widths = [0, 1].map((column) => Math.max(...rows.map((row) => row[column].length)));
-  for (const [label, value, detail] of rows) {
-    console.log(`${label.padEnd(widths[0])}  ${color.bold(value.padStart(widths[1]))}  ${color.dim(detail ?? '')}`);
-  }
-}
 
 function printReport(report) {
   const { bullmq, postgres, ingest, latency, ratios } = report.results;
@@ -176,35 +105,6 @@ function printReport(report) {
 // Main
 // ---------------------------------------------------------------------------------------------
 
-async function versions(ctx) {
-  const pg = (await import('pg')).default;
-  const client = new pg.Client({ connectionString: ctx.adminUrl });
-  await client.connect();
-  const setting = async (name) => (await client.query(`SHOW ${name}`)).rows[0][name];
-  const postgres = {
-    version: await setting('server_version'),
-    fsync: await setting('fsync'),
-    synchronous_commit: await setting('synchronous_commit'),
-    shared_buffers: await setting('shared_buffers'),
-  };
-  await client.end();
-  const { Redis } = await import('ioredis');
-  const redis = new Redis(ctx.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
-  await redis.connect();
-  const info = await redis.info('server');
-  const persistence = await redis.info('persistence');
-  await redis.quit();
-  const field = (text, name) => new RegExp(`^${name}:(.*)$`, 'm').exec(text)?.[1]?.trim() ?? 'unknown';
-  const pkg = (name) => JSON.parse(fs.readFileSync(path.join(repoRoot, 'node_modules', name, 'package.json'), 'utf8')).version;
-  return {
-    postgres,
-    redis: { version: field(info, 'redis_version'), appendonly: field(persistence, 'aof_enabled') === '1' ? 'yes' : 'no' },
-    bullmq: pkg('bullmq'),
-    socketIo: pkg('socket.io'),
-    socketIoClient: pkg('socket.io-client'),
-  };
-}
-
 async function main(options, ctx) {
   const startedAt = Date.now();
   const { idleLoad, machineInfo } = await import('./bench/stats.mjs');
@@ -220,36 +120,8 @@ async function main(options, ctx) {
   }
   ctx.checkAborted();
 
-  const infra = await import('./lib/infra.mjs');
-  const postgres = await infra.obtainTestPostgres();
-  ctx.lifecycle.defer('PostgreSQL', () => postgres.stop(), () => postgres.killSync());
-  const redis = await infra.obtainRedis({ url: process.env.SIGAP_TEST_REDIS_URL || process.env.REDIS_URL, variable: 'SIGAP_TEST_REDIS_URL', allowInstall: true });
-  ctx.lifecycle.defer('Redis', () => redis.stop(), () => redis.killSync());
-  step('postgres', postgres.source);
-  step('redis', redis.source);
-
-  const id = crypto.randomBytes(4).toString('hex');
-  Object.assign(ctx, {
-    runId: id,
-    adminUrl: postgres.adminUrl,
-    redisUrl: redis.url,
-    dbName: `sigap_bench_${id}`,
-    prefix: `sigap-bench-${id}`,
-  });
-  const dbUrl = new URL(postgres.adminUrl);
-  dbUrl.pathname = `/${ctx.dbName}`;
-  ctx.databaseUrl = dbUrl.toString();
-  ctx.lifecycle.defer('bench Redis keys', async () => {
-    const deleted = await infra.deleteRedisKeys(redis.url, `${infra.globEscape(ctx.prefix)}:*`);
-    step('cleanup', `deleted ${deleted} Redis key(s) ${ctx.prefix}:*`);
-  });
-  ctx.lifecycle.defer('bench database', async () => {
-    const dropped = await infra.dropDatabasesWithPrefix(postgres.adminUrl, ctx.dbName);
-    step('cleanup', `dropped database ${ctx.dbName} (${dropped})`);
-  });
-  await infra.ensureDatabase(postgres.adminUrl, ctx.dbName);
-  step('isolation', `database ${ctx.dbName}, Redis prefix ${ctx.prefix}`);
-  const stack = await versions(ctx);
+  const { postgres, redis } = await prepareIsolation(ctx, 'bench');
+  const stack = await stackVersions(ctx);
   step('versions', `PostgreSQL ${stack.postgres.version} (fsync ${stack.postgres.fsync}, synchronous_commit ${stack.postgres.synchronous_commit}), Redis ${stack.redis.version} (AOF ${stack.redis.appendonly}), BullMQ ${stack.bullmq}`);
 
   const { bullmqCeiling, postgresCeiling } = await import('./bench/ceilings.mjs');
@@ -321,13 +193,7 @@ async function main(options, ctx) {
 
   const idleAfter = await idleLoad();
   const os = await import('node:os');
-  const busiestOther = Math.max(
-    ...[results.bullmq.withWorker.cpu, results.postgres.cpu, results.ingest.cpu, results.latency.cpu].map((cpu) => cpu?.otherCores ?? 0),
-  );
-  const reasons = [];
-  if ((idleBefore?.busyCores ?? 0) > NOISE_CORES) reasons.push(`${idleBefore.busyCores} cores were busy before the bench started`);
-  if ((idleAfter?.busyCores ?? 0) > NOISE_CORES) reasons.push(`${idleAfter.busyCores} cores were busy after it finished`);
-  if (busiestOther > NOISE_CORES) reasons.push(`other processes used up to ${busiestOther.toFixed(2)} cores during a stage`);
+  const reasons = noiseReasons(idleBefore, idleAfter, [results.bullmq.withWorker.cpu, results.postgres.cpu, results.ingest.cpu, results.latency.cpu]);
   const report = {
     bench: 'sigap',
     at: new Date(startedAt).toISOString(),
@@ -350,32 +216,4 @@ async function main(options, ctx) {
   return report;
 }
 
-const ctx = createContext();
-ctx.lifecycle.handleSignals((signal) => {
-  console.log(`\n${color.bold(`Interrupted (${signal}): stopping what the bench started and removing its data…`)}`);
-  ctx.fail(new Interrupted(signal));
-});
-
-let exitCode = 0;
-let report = null;
-const began = Date.now();
-try {
-  const options = parseOptions(process.argv.slice(2));
-  report = await ctx.guard(main(options, ctx));
-} catch (error) {
-  exitCode = error instanceof Interrupted ? 130 : 1;
-  if (!(error instanceof Interrupted)) reportError(error);
-}
-if (ctx.lifecycle.stopping === false) console.log(color.dim('\nStopping processes and removing bench data…'));
-await ctx.lifecycle.shutdown();
-
-if (report) {
-  printReport(report);
-  if (!report.ok) {
-    exitCode = 1;
-    console.error(`\n${color.red('✖')} Something broke:\n${report.problems.map((problem) => `  - ${problem}`).join('\n')}`);
-  }
-  console.log(`\n${color.bold(report.ok ? 'Bench complete' : 'Bench FAILED')} in ${formatDuration(Date.now() - began)}`);
-  console.log(JSON.stringify(report));
-}
-process.exit(exitCode);
+await runBench({ defaults: DEFAULTS, main, printReport });

@@ -1,5 +1,6 @@
 // Stages 3 and 4 of `npm run bench`: Sigap itself (built api + one worker) driven over HTTP and
-// watched over socket.io, like a platform connector and dashboards would.
+// watched over socket.io, like a platform connector and dashboards would. The desk bench
+// (scripts/bench-desk.mjs) starts the stack and ingests its mentions with these helpers too.
 import crypto from 'node:crypto';
 import pg from 'pg';
 import { ephemeralPort, sleep } from '../lib/util.mjs';
@@ -72,7 +73,7 @@ async function expectAccepted(response, count) {
 }
 
 /** Batches of `batch` items, `inFlight` requests at a time; resolves with the time the last 202 arrived. */
-async function postInBatches(ctx, sigap, bodies, inFlight) {
+export async function postInBatches(ctx, sigap, bodies, inFlight) {
   let next = 0;
   let lastAck = 0;
   const lane = async () => {
@@ -88,7 +89,7 @@ async function postInBatches(ctx, sigap, bodies, inFlight) {
   return lastAck;
 }
 
-function buildBatches(idPrefix, count, batch) {
+export function buildBatches(idPrefix, count, batch) {
   const make = mentionFactory(idPrefix);
   const bodies = [];
   for (let start = 0; start < count; start += batch) {
@@ -121,7 +122,7 @@ export async function warmUp(ctx, sigap, clients, count) {
 }
 
 /** How many of the stage's mentions are in the table, and when the last of them was written. */
-async function countStored(ctx, idPrefix) {
+export async function countStored(ctx, idPrefix) {
   const client = new pg.Client({ connectionString: ctx.databaseUrl });
   client.on('error', () => undefined);
   await client.connect();
