@@ -220,8 +220,7 @@ export class RepliesRepository {
     return rows[0]?.trainee ?? false;
   }
 
-  /** Supervisors who can act on an approval request (enabled accounts), except `exceptId`. */
-  /** Who may decide on a reply waiting for approval (supervisors and superadmins), its author aside. */
+  /** Who may decide on a reply waiting for approval (enabled supervisors and superadmins), except `exceptId`. */
   async approverIds(runner: EntityManager, exceptId: string): Promise<string[]> {
     const rows: { id: string }[] = await runner.query(
       `SELECT id FROM users WHERE role IN ('supervisor', 'superadmin') AND NOT disabled AND id <> $1`,

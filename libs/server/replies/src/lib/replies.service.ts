@@ -16,6 +16,8 @@ import { mapReply } from './reply.mapper';
 import type { ApprovalDecisionDto, CreateReplyDto } from './reply.dto';
 
 const APPROVAL_QUEUE_LIMIT = 500;
+/** Replies of a bulk action told and queued at once after their commit. */
+const SETTLE_CONCURRENCY = 20;
 
 /** What a committed change still has to tell: live dashboards, notified users, the outbox. */
 export interface ReplyAftermath {
@@ -120,7 +122,10 @@ export class RepliesService {
 
   /** After the commit of replies made with `createWithin`: live updates, notifications, the outbox. */
   async settle(results: ReplyAftermath[]): Promise<void> {
-    for (const result of results) await this.finish(result);
+    // Each reply's own steps stay in order; different mentions' announcements need not wait for each other.
+    for (let start = 0; start < results.length; start += SETTLE_CONCURRENCY) {
+      await Promise.all(results.slice(start, start + SETTLE_CONCURRENCY).map((result) => this.finish(result)));
+    }
   }
 
   /** A 400 up front when the template cannot be used by this user at all (archived, unknown, out of scope). */
