@@ -83,8 +83,9 @@ export class BulkService {
     let succeeded = 0;
     for (let start = 0; start < ids.length; start += CHUNK) {
       const chunk = ids.slice(start, start + CHUNK);
+      let outcome: ItemOutcome;
       try {
-        const outcome = await this.dispatch.transaction(async (tx) => {
+        outcome = await this.dispatch.transaction(async (tx) => {
           const done: ItemOutcome = { changes: [], notifications: [], claimed: [], replies: [] };
           for (const id of chunk) {
             await tx.query('SAVEPOINT bulk_item');
@@ -103,10 +104,6 @@ export class BulkService {
           }
           return done;
         });
-        await this.desk.announceMany(outcome.changes);
-        await this.notifications.announce(outcome.notifications);
-        await this.desk.scheduleIdleRelease(outcome.claimed);
-        await this.replies.settle(outcome.replies);
       } catch (error) {
         // The chunk's commit itself failed: none of its items took effect.
         this.logger.error({ err: error, size: chunk.length }, 'a bulk chunk could not be committed');
@@ -114,9 +111,28 @@ export class BulkService {
         const committedBefore = chunk.filter((id) => !reported.has(id)).length;
         succeeded -= committedBefore;
         for (const id of chunk) if (!reported.has(id)) failed.push({ id, code: SigapErrorCode.INTERNAL, message: 'not saved; try again' });
+        continue;
       }
+      await this.afterCommit(outcome);
     }
     return { total: ids.length, succeeded, failed };
+  }
+
+  /** What a committed chunk still has to tell; each step on its own, none turning saved items into failures. */
+  private async afterCommit(outcome: ItemOutcome): Promise<void> {
+    const steps: [string, () => Promise<unknown>][] = [
+      ['live updates', () => this.desk.announceMany(outcome.changes)],
+      ['notifications', () => this.notifications.announce(outcome.notifications)],
+      ['idle-claim clocks', () => this.desk.scheduleIdleRelease(outcome.claimed)],
+      ['replies (live updates, outbox)', () => this.replies.settle(outcome.replies)],
+    ];
+    for (const [what, step] of steps) {
+      try {
+        await step();
+      } catch (error) {
+        this.logger.error({ err: error }, `a committed bulk chunk: ${what} failed`);
+      }
+    }
   }
 
   private async applyOne(
