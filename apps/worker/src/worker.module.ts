@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AuthWorkerModule } from '@sigap/server/auth';
 import { CoreModule, type SigapConfig } from '@sigap/server/core';
 import { CorrectionsWorkerModule } from '@sigap/server/corrections';
 import { DatabaseModule } from '@sigap/server/database';
@@ -18,6 +19,7 @@ export class WorkerModule {
         CorrectionsWorkerModule,
         RepliesWorkerModule,
         DispatchWorkerModule,
+        AuthWorkerModule,
       ],
     };
   }

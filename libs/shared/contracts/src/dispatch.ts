@@ -75,14 +75,21 @@ export interface BulkTagAction {
 export interface BulkClaimAction {
   kind: 'claim';
 }
+/** Each mention gets the reply `POST /mentions/:id/replies` `{ templateId, variables }` would send (claim, approval, outbox). */
+export interface BulkReplyAction {
+  kind: 'reply';
+  templateId: string;
+  /** Values filling or overriding the template's variables, the same for every mention. */
+  variables?: Record<string, string>;
+}
 
 /**
  * What a bulk action does to each mention. A union on `kind`: a new action (e.g. a templated
  * reply) is one more member here, one more DTO and one more handler on the server.
  */
-export type MentionBulkAction = BulkAssignAction | BulkStatusAction | BulkTagAction | BulkClaimAction;
+export type MentionBulkAction = BulkAssignAction | BulkStatusAction | BulkTagAction | BulkClaimAction | BulkReplyAction;
 export type MentionBulkActionKind = MentionBulkAction['kind'];
-export const BULK_ACTION_KINDS: readonly MentionBulkActionKind[] = ['assign', 'status', 'tag', 'claim'];
+export const BULK_ACTION_KINDS: readonly MentionBulkActionKind[] = ['assign', 'status', 'tag', 'claim', 'reply'];
 
 /** `POST /api/v1/mentions/bulk`: exactly one of `ids` and `filter`. */
 export interface MentionBulkRequest {

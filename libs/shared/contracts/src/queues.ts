@@ -63,6 +63,12 @@ export interface ModelTrainingJobData {
   requestedBy?: string;
 }
 
+/** Housekeeping of the `sessions` table: a repeatable job deleting sessions that ended long ago. */
+export const SESSIONS_CLEANUP_QUEUE = 'sessions-cleanup';
+
+/** Sessions expired or revoked longer ago than this are deleted. */
+export const SESSION_RETENTION_DAYS = 30;
+
 /** The replies outbox: one job per reply to deliver (job id = reply id, so a reply is queued once). */
 export const REPLIES_OUTBOX_QUEUE = 'replies-outbox';
 

@@ -25,6 +25,12 @@ const renderBar = (supervisor: boolean) => {
         requests.push(JSON.parse(String(init?.body)));
         return new Response(JSON.stringify(result), { status: 200, headers: { 'Content-Type': 'application/json' } });
       }
+      if (url.includes('/templates')) {
+        return new Response(JSON.stringify([{ id: 'tpl-1', title: 'Sampah segera diangkut', body: 'Halo {nama}', category: 'sampah', scope: 'all' }]), {
+          status: 200,
+          headers: { 'Content-Type': 'application/json' },
+        });
+      }
       return new Response(JSON.stringify([{ id: 'u-1', name: 'Asep DLH', role: 'admin', opds: ['DLH'] }]), { status: 200, headers: { 'Content-Type': 'application/json' } });
     }),
   );
@@ -62,5 +68,17 @@ describe('BulkActionBar', () => {
     await screen.findByTestId('bulk-result');
     expect(requests).toEqual([{ ids: ['a', 'b'], action: { kind: 'tag', add: ['banjir', 'gedebage'] } }]);
     expect(screen.getByTestId('bulk-assign')).toBeTruthy();
+  });
+
+  it('replies to the checked mentions with a chosen template', async () => {
+    const requests = renderBar(false);
+    const send = screen.getByTestId('bulk-reply-send');
+    expect(send.textContent).toBe('Kirim ke 2 aduan');
+    expect((send as HTMLButtonElement).disabled).toBe(true);
+    await screen.findByRole('option', { name: 'Sampah segera diangkut' });
+    fireEvent.change(screen.getByTestId('bulk-reply-template'), { target: { value: 'tpl-1' } });
+    fireEvent.click(screen.getByTestId('bulk-reply-send'));
+    expect(await screen.findByText('498 berhasil, 2 gagal')).toBeTruthy();
+    expect(requests).toEqual([{ ids: ['a', 'b'], action: { kind: 'reply', templateId: 'tpl-1' } }]);
   });
 });

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Group, List, NativeSelect, Paper, Text, TextInput } from '@mantine/core';
 import { MENTION_STATUSES, REPLY_FLOW_STATUSES, type MentionBulkAction, type MentionBulkResult, type MentionStatus } from '@sigap/contracts';
 import { useTranslation } from 'react-i18next';
-import { useBulkMentionAction, useDeskPeople } from '@sigap/dashboard/data-access';
+import { useBulkMentionAction, useDeskPeople, useReplyTemplates } from '@sigap/dashboard/data-access';
 
 /** Statuses a person may set by hand on many mentions at once (the workflow still checks each one). */
 const BULK_STATUSES = MENTION_STATUSES.filter((status) => !REPLY_FLOW_STATUSES.includes(status) && status !== 'bukan_wewenang');
@@ -20,14 +20,19 @@ export interface BulkActionBarProps {
   onClear: () => void;
 }
 
-/** Claim, set status, label or (supervisors) assign the checked mentions; shows what failed and why. */
+/**
+ * Claim, set status, label, reply with a template or (supervisors) assign the checked mentions;
+ * shows what failed and why (e.g. a template variable a citizen's mention cannot fill).
+ */
 export const BulkActionBar = ({ ids, supervisor, onClear }: BulkActionBarProps) => {
   const { t } = useTranslation();
   const bulk = useBulkMentionAction();
   const people = useDeskPeople(supervisor);
+  const templates = useReplyTemplates({});
   const [status, setStatus] = useState<MentionStatus | ''>('');
   const [labels, setLabels] = useState('');
   const [assignee, setAssignee] = useState('');
+  const [templateId, setTemplateId] = useState('');
   const [result, setResult] = useState<MentionBulkResult | null>(null);
 
   const run = (action: MentionBulkAction): void => {
@@ -72,6 +77,25 @@ export const BulkActionBar = ({ ids, supervisor, onClear }: BulkActionBarProps) 
           />
           <Button size="compact-sm" variant="light" disabled={labelsOf(labels).length === 0 || bulk.isPending} onClick={() => run({ kind: 'tag', add: labelsOf(labels) })}>
             {t('dispatch.bulk.addTag')}
+          </Button>
+        </Group>
+        <Group gap={4} wrap="nowrap">
+          <NativeSelect
+            size="xs"
+            aria-label={t('dispatch.bulk.reply')}
+            value={templateId}
+            onChange={(event) => setTemplateId(event.currentTarget.value)}
+            data={[{ value: '', label: t('dispatch.bulk.templatePlaceholder') }, ...(templates.data ?? []).map((template) => ({ value: template.id, label: template.title }))]}
+            data-testid="bulk-reply-template"
+          />
+          <Button
+            size="compact-sm"
+            variant="light"
+            disabled={!templateId || bulk.isPending}
+            onClick={() => templateId && run({ kind: 'reply', templateId })}
+            data-testid="bulk-reply-send"
+          >
+            {t('dispatch.bulk.sendReply', { count: ids.length })}
           </Button>
         </Group>
         {supervisor && (

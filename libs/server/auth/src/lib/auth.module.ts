@@ -9,6 +9,9 @@ import { AccessTokenGuard } from './access-token.guard';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { LoginThrottleService } from './login-throttle.service';
+import { SessionsCleanupQueue } from './sessions-cleanup.queue';
+import { SessionsCleanupService } from './sessions-cleanup.service';
+import { SessionsCleanupWorker } from './sessions-cleanup.worker';
 import { SessionsRepository } from './sessions.repository';
 import { UsersRepository } from './users.repository';
 
@@ -30,3 +33,9 @@ import { UsersRepository } from './users.repository';
   exports: [AuthService],
 })
 export class AuthModule {}
+
+/** Worker side: deletes sessions that ended long ago, on a repeatable job. */
+@Module({
+  providers: [SessionsRepository, SessionsCleanupService, SessionsCleanupQueue, SessionsCleanupWorker],
+})
+export class AuthWorkerModule {}

@@ -77,4 +77,20 @@ export class SessionsRepository {
   listOf(userId: string, limit: number): Promise<SessionRow[]> {
     return this.db.query(`SELECT * FROM sessions WHERE user_id = $1 ORDER BY created_at DESC LIMIT $2`, [userId, limit]);
   }
+
+  /**
+   * Deletes at most `limit` sessions that ended (expired or were revoked) before `endedBefore`,
+   * oldest first; the count deleted. Small batches keep each statement's locks short.
+   */
+  async deleteEndedBefore(endedBefore: Date, limit: number): Promise<number> {
+    const rows: { id: string }[] = await this.db.query(
+      `WITH doomed AS (
+         SELECT id FROM sessions WHERE LEAST(expires_at, revoked_at) < $1
+          ORDER BY LEAST(expires_at, revoked_at) LIMIT $2 FOR UPDATE SKIP LOCKED),
+       deleted AS (DELETE FROM sessions WHERE id IN (SELECT id FROM doomed) RETURNING id)
+       SELECT id FROM deleted`,
+      [endedBefore, limit],
+    );
+    return rows.length;
+  }
 }

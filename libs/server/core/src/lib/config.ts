@@ -63,6 +63,8 @@ const schema = z.object({
   SIGAP_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
   SIGAP_LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).max(100_000).default(50),
   SIGAP_LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).max(24 * 3600).default(15 * 60),
+  // How often the worker deletes sessions that ended (expired or revoked) more than 30 days ago.
+  SIGAP_SESSION_CLEANUP_EVERY_SECONDS: z.coerce.number().int().min(1).max(7 * 24 * 3600).default(6 * 3600),
   // The channel layer's endpoint for messages to staff (escalations to Telegram/WhatsApp); unset: none sent.
   SIGAP_NOTIFY_WEBHOOK_URL: connectionUrl(['http:', 'https:']).optional(),
 });
@@ -117,6 +119,10 @@ export interface SigapConfig {
     /** Failed sign-ins per IP, whatever the e-mail, within the window before 429. */
     maxFailuresPerIp: number;
     windowSeconds: number;
+  };
+  sessions: {
+    /** How often the worker deletes sessions that ended long ago. */
+    cleanupEverySeconds: number;
   };
 }
 
@@ -190,6 +196,9 @@ export function loadConfig(app: SigapApp, env: NodeJS.ProcessEnv = process.env):
       maxFailures: e.SIGAP_LOGIN_MAX_FAILURES,
       maxFailuresPerIp: e.SIGAP_LOGIN_MAX_FAILURES_PER_IP,
       windowSeconds: e.SIGAP_LOGIN_WINDOW_SECONDS,
+    },
+    sessions: {
+      cleanupEverySeconds: e.SIGAP_SESSION_CLEANUP_EVERY_SECONDS,
     },
   };
 }

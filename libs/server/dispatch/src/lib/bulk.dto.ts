@@ -1,21 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  BULK_ACTION_KINDS,
-  BULK_MAX_ITEMS,
-  CHANNELS,
-  MENTION_STATUSES,
-  URGENCIES,
-  type Channel,
-  type MentionBulkActionKind,
-  type MentionBulkFilter,
-  type MentionStatus,
-  type Urgency,
-} from '@sigap/contracts';
+import { BULK_ACTION_KINDS, BULK_MAX_ITEMS, MENTION_STATUSES, type MentionBulkActionKind, type MentionStatus } from '@sigap/contracts';
+import { MentionFilterDto } from '@sigap/server/mentions';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
   IsIn,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -32,43 +23,8 @@ export class MentionAssignDto {
   userId!: string | null;
 }
 
-export class BulkFilterDto implements MentionBulkFilter {
-  @ApiPropertyOptional({ enum: URGENCIES, isArray: true })
-  @IsOptional()
-  @IsArray()
-  @IsIn(URGENCIES, { each: true })
-  urgency?: Urgency[];
-
-  @ApiPropertyOptional({ example: ['DLH'] })
-  @IsOptional()
-  @IsArray()
-  @Matches(/^[A-Z0-9-]{2,32}$/, { each: true })
-  opd?: string[];
-
-  @ApiPropertyOptional({ enum: CHANNELS, isArray: true })
-  @IsOptional()
-  @IsArray()
-  @IsIn(CHANNELS, { each: true })
-  channel?: Channel[];
-
-  @ApiPropertyOptional({ example: ['KEC-3273101'] })
-  @IsOptional()
-  @IsArray()
-  @Matches(/^(KEC-)?\d{7}$/, { each: true })
-  kecamatan?: string[];
-
-  @ApiPropertyOptional({ enum: MENTION_STATUSES, isArray: true })
-  @IsOptional()
-  @IsArray()
-  @IsIn(MENTION_STATUSES, { each: true })
-  status?: MentionStatus[];
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  q?: string;
-}
+/** The same reading filter as `GET /mentions` (one set of validators, in the mentions domain). */
+export class BulkFilterDto extends MentionFilterDto {}
 
 /**
  * The action, flat for validation: `kind` says which fields apply. A new kind (e.g. `reply` with
@@ -113,6 +69,16 @@ export class BulkActionDto {
   @ArrayMaxSize(20)
   @Matches(/^[a-z0-9][a-z0-9_-]{0,39}$/, { each: true, message: 'labels are lower-case letters, digits, "-" or "_" (1-40)' })
   remove?: string[];
+
+  @ApiPropertyOptional({ description: 'reply: the template every mention is answered with' })
+  @ValidateIf((action: BulkActionDto) => action.kind === 'reply')
+  @IsUUID()
+  templateId?: string;
+
+  @ApiPropertyOptional({ description: 'reply: values filling or overriding the template variables, the same for every mention' })
+  @IsOptional()
+  @IsObject()
+  variables?: Record<string, string>;
 }
 
 export class MentionBulkDto {

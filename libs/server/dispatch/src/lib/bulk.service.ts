@@ -16,6 +16,7 @@ import { SigapErrorCode, SigapException, validationFailed } from '@sigap/server/
 import { DeskRepository, DeskService, type DeskChange, type DeskRow, type RequestOrigin } from '@sigap/server/desk';
 import { MentionsRepository, mentionFilterOf } from '@sigap/server/mentions';
 import { NotificationsService } from '@sigap/server/notifications';
+import { RepliesService, type ReplyAftermath } from '@sigap/server/replies';
 import type { EntityManager } from 'typeorm';
 import { AssignmentService, actorOf } from './assignment.service';
 import { DispatchRepository } from './dispatch.repository';
@@ -29,6 +30,8 @@ interface ItemOutcome {
   notifications: NotificationView[];
   /** Claims just taken: their idle clocks start after the commit. */
   claimed: DeskRow[];
+  /** Replies made: the replies domain announces and queues them after the commit. */
+  replies: ReplyAftermath[];
 }
 
 /** The action as validated from JSON: `kind` says which fields apply (see BulkActionDto). */
@@ -40,6 +43,8 @@ export interface BulkActionInput {
   forwardTo?: string;
   add?: string[];
   remove?: string[];
+  templateId?: string;
+  variables?: Record<string, string>;
 }
 
 export interface BulkRequestInput {
@@ -48,7 +53,7 @@ export interface BulkRequestInput {
   action: BulkActionInput;
 }
 
-const NOTHING: ItemOutcome = { changes: [], notifications: [], claimed: [] };
+const NOTHING: ItemOutcome = { changes: [], notifications: [], claimed: [], replies: [] };
 
 /**
  * One action on many mentions, each validated and applied on its own (a savepoint per item), each
@@ -65,20 +70,23 @@ export class BulkService {
     private readonly assignment: AssignmentService,
     private readonly mentions: MentionsRepository,
     private readonly notifications: NotificationsService,
+    private readonly replies: RepliesService,
   ) {}
 
   async run(user: AuthenticatedUser, request: BulkRequestInput, origin: RequestOrigin): Promise<MentionBulkResult> {
     const scope = mentionScopeOf(user);
     if (scope.kind === 'none') throw new SigapException(SigapErrorCode.FORBIDDEN, 'this role does not handle mentions');
     const action = this.checkAction(user, request.action);
+    if (action.kind === 'reply') await this.replies.checkTemplate(user, action.templateId, 'action.templateId');
     const ids = await this.targets(request, scope, user);
     const failed: MentionBulkFailure[] = [];
     let succeeded = 0;
     for (let start = 0; start < ids.length; start += CHUNK) {
       const chunk = ids.slice(start, start + CHUNK);
+      let outcome: ItemOutcome;
       try {
-        const outcome = await this.dispatch.transaction(async (tx) => {
-          const done: ItemOutcome = { changes: [], notifications: [], claimed: [] };
+        outcome = await this.dispatch.transaction(async (tx) => {
+          const done: ItemOutcome = { changes: [], notifications: [], claimed: [], replies: [] };
           for (const id of chunk) {
             await tx.query('SAVEPOINT bulk_item');
             try {
@@ -87,6 +95,7 @@ export class BulkService {
               done.changes.push(...item.changes);
               done.notifications.push(...item.notifications);
               done.claimed.push(...item.claimed);
+              done.replies.push(...item.replies);
               succeeded++;
             } catch (error) {
               await tx.query('ROLLBACK TO SAVEPOINT bulk_item');
@@ -95,9 +104,6 @@ export class BulkService {
           }
           return done;
         });
-        await this.desk.announceMany(outcome.changes);
-        await this.notifications.announce(outcome.notifications);
-        await this.desk.scheduleIdleRelease(outcome.claimed);
       } catch (error) {
         // The chunk's commit itself failed: none of its items took effect.
         this.logger.error({ err: error, size: chunk.length }, 'a bulk chunk could not be committed');
@@ -105,9 +111,28 @@ export class BulkService {
         const committedBefore = chunk.filter((id) => !reported.has(id)).length;
         succeeded -= committedBefore;
         for (const id of chunk) if (!reported.has(id)) failed.push({ id, code: SigapErrorCode.INTERNAL, message: 'not saved; try again' });
+        continue;
       }
+      await this.afterCommit(outcome);
     }
     return { total: ids.length, succeeded, failed };
+  }
+
+  /** What a committed chunk still has to tell; each step on its own, none turning saved items into failures. */
+  private async afterCommit(outcome: ItemOutcome): Promise<void> {
+    const steps: [string, () => Promise<unknown>][] = [
+      ['live updates', () => this.desk.announceMany(outcome.changes)],
+      ['notifications', () => this.notifications.announce(outcome.notifications)],
+      ['idle-claim clocks', () => this.desk.scheduleIdleRelease(outcome.claimed)],
+      ['replies (live updates, outbox)', () => this.replies.settle(outcome.replies)],
+    ];
+    for (const [what, step] of steps) {
+      try {
+        await step();
+      } catch (error) {
+        this.logger.error({ err: error }, `a committed bulk chunk: ${what} failed`);
+      }
+    }
   }
 
   private async applyOne(
@@ -134,6 +159,11 @@ export class BulkService {
       }
       case 'tag':
         return this.tag(tx, user, scope, id, action.add ?? [], action.remove ?? [], origin);
+      case 'reply': {
+        // Exactly what one reply does: claim if unclaimed, approval for critical items and trainees, the outbox.
+        const reply = await this.replies.createWithin(tx, user, id, { templateId: action.templateId, variables: action.variables }, origin);
+        return { ...NOTHING, replies: [reply] };
+      }
     }
   }
 
@@ -176,6 +206,9 @@ export class BulkService {
       }
       case 'claim':
         return { kind: 'claim' };
+      case 'reply':
+        if (!action.templateId) throw validationFailed([{ field: 'action.templateId', message: 'required' }]);
+        return { kind: 'reply', templateId: action.templateId, variables: action.variables };
     }
   }
 

@@ -4,6 +4,7 @@ import { AuthModule } from '@sigap/server/auth';
 import { DeskCoreModule } from '@sigap/server/desk';
 import { MentionsStoreModule } from '@sigap/server/mentions';
 import { NotificationsModule } from '@sigap/server/notifications';
+import { RepliesApiModule } from '@sigap/server/replies';
 import { AssignmentService } from './assignment.service';
 import { BulkService } from './bulk.service';
 import { DeskDispatchQueue, NotifyOutboundQueue } from './desk-dispatch.queue';
@@ -27,7 +28,7 @@ export class DispatchQueueModule {}
 
 /** API side: the rota, assignment by hand and bulk actions. */
 @Module({
-  imports: [AuthModule, AuditModule, DeskCoreModule, NotificationsModule, MentionsStoreModule],
+  imports: [AuthModule, AuditModule, DeskCoreModule, NotificationsModule, MentionsStoreModule, RepliesApiModule],
   controllers: [RotaController, DispatchController],
   providers: [RotaRepository, RotaService, DispatchRepository, PresenceReader, AssignmentService, BulkService],
 })

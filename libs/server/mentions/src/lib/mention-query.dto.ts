@@ -1,84 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { CHANNELS, MENTION_SORTS, MENTION_STATUSES, URGENCIES } from '@sigap/contracts';
-import type { Channel, MentionSort, MentionStatus, Urgency } from '@sigap/contracts';
-import { Transform, Type } from 'class-transformer';
-import { IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { MENTION_SORTS, type MentionQuery, type MentionSort } from '@sigap/contracts';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { MentionFilterDto } from './mention-filter.dto';
 
-const PERSON_FILTER = /^(me|none|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
-
-/** Accepts `a,b` as well as repeated `?x=a&x=b`. */
-const toList = ({ value }: { value: unknown }): string[] | undefined => {
-  if (value === undefined || value === '') return undefined;
-  const values = Array.isArray(value) ? value : [value];
-  return values
-    .flatMap((v) => String(v).split(','))
-    .map((v) => v.trim())
-    .filter((v) => v.length > 0);
-};
-
-export class MentionQueryDto {
-  @ApiPropertyOptional({ description: 'comma-separated', example: 'critical,high' })
-  @IsOptional()
-  @Transform(toList)
-  @IsArray()
-  @IsIn(URGENCIES, { each: true })
-  urgency?: Urgency[];
-
-  @ApiPropertyOptional({ description: 'OPD or kewilayahan codes, comma-separated', example: 'DISKARPB,KEC-3273101' })
-  @IsOptional()
-  @Transform(toList)
-  @IsArray()
-  @Matches(/^[A-Z0-9-]{2,32}$/, { each: true })
-  opd?: string[];
-
-  @ApiPropertyOptional({ example: 'x,instagram' })
-  @IsOptional()
-  @Transform(toList)
-  @IsArray()
-  @IsIn(CHANNELS, { each: true })
-  channel?: Channel[];
-
-  @ApiPropertyOptional({ description: 'KEC-<BPS code> or the BPS code', example: 'KEC-3273101' })
-  @IsOptional()
-  @Transform(toList)
-  @IsArray()
-  @Matches(/^(KEC-)?\d{7}$/, { each: true })
-  kecamatan?: string[];
-
-  @ApiPropertyOptional({ example: 'new' })
-  @IsOptional()
-  @Transform(toList)
-  @IsArray()
-  @IsIn(MENTION_STATUSES, { each: true })
-  status?: MentionStatus[];
-
-  @ApiPropertyOptional({ description: 'free text, matched in the text and the author handle' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  q?: string;
-
-  @ApiPropertyOptional({ description: '`me`, `none` (held by nobody) or a user id', example: 'me' })
-  @IsOptional()
-  @Matches(PERSON_FILTER, { message: 'holder must be me, none or a user id' })
-  holder?: string;
-
-  @ApiPropertyOptional({ description: '`me`, `none` (assigned to nobody) or a user id', example: 'none' })
-  @IsOptional()
-  @Matches(PERSON_FILTER, { message: 'assignee must be me, none or a user id' })
-  assignee?: string;
-
-  @ApiPropertyOptional({ description: 'mentions carrying this label', example: 'banjir-2026' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(64)
-  label?: string;
-
-  @ApiPropertyOptional({ description: '`1`: escalated at least one step; `0`: never escalated', enum: ['0', '1'] })
-  @IsOptional()
-  @IsIn(['0', '1'])
-  escalated?: '0' | '1';
-
+/** `GET /mentions`: the shared reading filter plus paging. */
+export class MentionQueryDto extends MentionFilterDto implements MentionQuery {
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()

@@ -20,6 +20,8 @@ import { TemplatesService } from './templates.service';
   imports: [AuthModule, AuditModule, NotificationsModule, DeskCoreModule],
   controllers: [TemplatesController, RepliesController, ApprovalsController],
   providers: [RepliesRepository, ReplyTextService, TemplatesService, RepliesService, MentionFlow, ReplyAnnouncer, RepliesOutboxQueue],
+  // Bulk replies (dispatch) send each reply through this service; replies never import dispatch.
+  exports: [RepliesService],
 })
 export class RepliesApiModule {}
 

@@ -220,10 +220,10 @@ export class RepliesRepository {
     return rows[0]?.trainee ?? false;
   }
 
-  /** Supervisors who can act on an approval request (enabled accounts), except `exceptId`. */
-  async supervisorIds(runner: EntityManager, exceptId: string): Promise<string[]> {
+  /** Who may decide on a reply waiting for approval (enabled supervisors and superadmins), except `exceptId`. */
+  async approverIds(runner: EntityManager, exceptId: string): Promise<string[]> {
     const rows: { id: string }[] = await runner.query(
-      `SELECT id FROM users WHERE role = 'supervisor' AND NOT disabled AND id <> $1`,
+      `SELECT id FROM users WHERE role IN ('supervisor', 'superadmin') AND NOT disabled AND id <> $1`,
       [exceptId],
     );
     return rows.map((row) => row.id);

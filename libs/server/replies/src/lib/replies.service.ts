@@ -5,6 +5,7 @@ import type { AuthenticatedUser } from '@sigap/server/auth';
 import { DeskRepository, DeskService, type DeskRow, type RequestOrigin } from '@sigap/server/desk';
 import { SigapErrorCode, SigapException, validationFailed } from '@sigap/server/core';
 import { NotificationsService } from '@sigap/server/notifications';
+import type { EntityManager } from 'typeorm';
 import { MentionFlow, recordReplyStep } from './mention-flow';
 import { RepliesOutboxQueue } from './replies-outbox.queue';
 import { RepliesRepository, type ReplyRow } from './replies.repository';
@@ -15,9 +16,11 @@ import { mapReply } from './reply.mapper';
 import type { ApprovalDecisionDto, CreateReplyDto } from './reply.dto';
 
 const APPROVAL_QUEUE_LIMIT = 500;
+/** Replies of a bulk action told and queued at once after their commit. */
+const SETTLE_CONCURRENCY = 20;
 
 /** What a committed change still has to tell: live dashboards, notified users, the outbox. */
-interface Aftermath {
+export interface ReplyAftermath {
   reply: ReplyRow;
   mentions: DeskRow[];
   notifications: NotificationView[];
@@ -52,63 +55,83 @@ export class RepliesService {
   }
 
   async create(user: AuthenticatedUser, mentionId: string, dto: CreateReplyDto, origin: RequestOrigin): Promise<ReplyView> {
+    const result = await this.repository.transaction((tx) => this.createWithin(tx, user, mentionId, dto, origin));
+    return this.finish(result);
+  }
+
+  /**
+   * One reply inside the caller's transaction (bulk replies run many in one, a savepoint each);
+   * after the commit, `settle` tells what it changed. Throws what `POST /mentions/:id/replies` answers.
+   */
+  async createWithin(tx: EntityManager, user: AuthenticatedUser, mentionId: string, dto: CreateReplyDto, origin: RequestOrigin): Promise<ReplyAftermath> {
     const scope = deskScopeOf(user);
     const mode = this.modeOf(dto);
     if (!UUID.test(mentionId)) throw notFound('mention');
     const actor = actorOf(user, origin);
-    const result = await this.repository.transaction(async (tx): Promise<Aftermath> => {
-      let held = await this.desk.find(tx, mentionId, scope, true);
-      if (!held) throw notFound('mention');
-      const mentions: DeskRow[] = [];
-      held = await this.flow.claimFor(tx, user, actor, held, mentions);
-      const mention = (await this.repository.findMention(tx, mentionId, scope))!;
+    let held = await this.desk.find(tx, mentionId, scope, true);
+    if (!held) throw notFound('mention');
+    const mentions: DeskRow[] = [];
+    held = await this.flow.claimFor(tx, user, actor, held, mentions);
+    const mention = (await this.repository.findMention(tx, mentionId, scope))!;
 
-      let text: string;
-      let templateId: string | null = null;
-      if (mode === 'direct') {
-        text = dto.text?.trim() || 'Dibalas langsung di platform.';
-      } else if (mode === 'template') {
-        const template = await this.repository.findTemplate(tx, dto.templateId!, scope);
-        if (!template || template.archived) throw validationFailed([{ field: 'templateId', message: 'no such template' }]);
-        if (!this.applies(template, mention)) throw validationFailed([{ field: 'templateId', message: 'not applicable to this mention' }]);
-        text = this.texts.sendable(await this.texts.compose(tx, user, mention, { template, variables: dto.variables }));
-        templateId = template.id;
-        await this.repository.countTemplateUse(tx, template.id);
-      } else {
-        text = this.texts.sendable(await this.texts.compose(tx, user, mention, { text: dto.text ?? '', variables: dto.variables }));
-      }
+    let text: string;
+    let templateId: string | null = null;
+    if (mode === 'direct') {
+      text = dto.text?.trim() || 'Dibalas langsung di platform.';
+    } else if (mode === 'template') {
+      const template = await this.repository.findTemplate(tx, dto.templateId!, scope);
+      if (!template || template.archived) throw validationFailed([{ field: 'templateId', message: 'no such template' }]);
+      if (!this.applies(template, mention)) throw validationFailed([{ field: 'templateId', message: 'not applicable to this mention' }]);
+      text = this.texts.sendable(await this.texts.compose(tx, user, mention, { template, variables: dto.variables }));
+      templateId = template.id;
+      await this.repository.countTemplateUse(tx, template.id);
+    } else {
+      text = this.texts.sendable(await this.texts.compose(tx, user, mention, { text: dto.text ?? '', variables: dto.variables }));
+    }
 
-      const needsApproval = mode !== 'direct' && (mention.urgency === 'critical' || (await this.repository.isTrainee(tx, user.id)));
-      const status: ReplyStatus = mode === 'direct' ? 'terkirim' : needsApproval ? 'menunggu_persetujuan' : 'antri';
-      const reply = await this.repository.insertReply(tx, {
-        mentionId,
-        authorId: user.id,
-        text,
-        templateId,
-        status,
-        direct: mode === 'direct',
-        externalUrl: mode === 'direct' ? (dto.link ?? null) : null,
-      });
-      const target: MentionStatus | null = status === 'terkirim' ? 'dibalas' : status === 'menunggu_persetujuan' ? 'menunggu_persetujuan' : null;
-      if (target) held = await this.flow.move(tx, held, target, mentions);
-      await recordReplyStep(this.audit, tx, actor, 'reply.create', reply, { direct: reply.direct, templateId, externalUrl: reply.external_url, mentionStatus: held.status });
-
-      const notifications =
-        status === 'menunggu_persetujuan'
-          ? await this.notifications.create(
-              {
-                userIds: await this.repository.supervisorIds(tx, user.id),
-                kind: 'approval_requested',
-                mentionId,
-                actorId: user.id,
-                payload: { replyId: reply.id, excerpt: text.slice(0, 140), urgency: mention.urgency },
-              },
-              tx,
-            )
-          : [];
-      return { reply, mentions, notifications, enqueue: status === 'antri' };
+    const needsApproval = mode !== 'direct' && (mention.urgency === 'critical' || (await this.repository.isTrainee(tx, user.id)));
+    const status: ReplyStatus = mode === 'direct' ? 'terkirim' : needsApproval ? 'menunggu_persetujuan' : 'antri';
+    const reply = await this.repository.insertReply(tx, {
+      mentionId,
+      authorId: user.id,
+      text,
+      templateId,
+      status,
+      direct: mode === 'direct',
+      externalUrl: mode === 'direct' ? (dto.link ?? null) : null,
     });
-    return this.finish(result);
+    const target: MentionStatus | null = status === 'terkirim' ? 'dibalas' : status === 'menunggu_persetujuan' ? 'menunggu_persetujuan' : null;
+    if (target) held = await this.flow.move(tx, held, target, mentions);
+    await recordReplyStep(this.audit, tx, actor, 'reply.create', reply, { direct: reply.direct, templateId, externalUrl: reply.external_url, mentionStatus: held.status });
+
+    const notifications =
+      status === 'menunggu_persetujuan'
+        ? await this.notifications.create(
+            {
+              userIds: await this.repository.approverIds(tx, user.id),
+              kind: 'approval_requested',
+              mentionId,
+              actorId: user.id,
+              payload: { replyId: reply.id, excerpt: text.slice(0, 140), urgency: mention.urgency },
+            },
+            tx,
+          )
+        : [];
+    return { reply, mentions, notifications, enqueue: status === 'antri' };
+  }
+
+  /** After the commit of replies made with `createWithin`: live updates, notifications, the outbox. */
+  async settle(results: ReplyAftermath[]): Promise<void> {
+    // Each reply's own steps stay in order; different mentions' announcements need not wait for each other.
+    for (let start = 0; start < results.length; start += SETTLE_CONCURRENCY) {
+      await Promise.all(results.slice(start, start + SETTLE_CONCURRENCY).map((result) => this.finish(result)));
+    }
+  }
+
+  /** A 400 up front when the template cannot be used by this user at all (archived, unknown, out of scope). */
+  async checkTemplate(user: AuthenticatedUser, templateId: string, field = 'templateId'): Promise<void> {
+    const template = await this.repository.findTemplate(this.repository.manager, templateId, deskScopeOf(user));
+    if (!template || template.archived) throw validationFailed([{ field, message: 'no such template' }]);
   }
 
   async approvals(): Promise<ApprovalItem[]> {
@@ -135,7 +158,7 @@ export class RepliesService {
     if (dto.decision === 'return' && dto.text !== undefined) throw validationFailed([{ field: 'text', message: 'only with approve' }]);
     if (!UUID.test(replyId)) throw notFound('reply');
     const actor = actorOf(user, origin);
-    const result = await this.repository.transaction(async (tx): Promise<Aftermath> => {
+    const result = await this.repository.transaction(async (tx): Promise<ReplyAftermath> => {
       const current = await this.repository.findReply(tx, replyId, true);
       if (!current) throw notFound('reply');
       if (current.author_id === user.id) throw new SigapException(SigapErrorCode.FORBIDDEN, 'a reply cannot be approved by its own author');
@@ -178,7 +201,7 @@ export class RepliesService {
   async retry(user: AuthenticatedUser, replyId: string, origin: RequestOrigin): Promise<ReplyView> {
     const scope = deskScopeOf(user);
     if (!UUID.test(replyId)) throw notFound('reply');
-    const result = await this.repository.transaction(async (tx): Promise<Aftermath> => {
+    const result = await this.repository.transaction(async (tx): Promise<ReplyAftermath> => {
       const current = await this.repository.findReply(tx, replyId, true);
       if (!current || !(await this.repository.findMention(tx, current.mention_id, scope))) throw notFound('reply');
       if (current.status !== 'gagal') {
@@ -217,7 +240,7 @@ export class RepliesService {
     return 'text';
   }
 
-  private async finish(result: Aftermath, requeue = false): Promise<ReplyView> {
+  private async finish(result: ReplyAftermath, requeue = false): Promise<ReplyView> {
     for (const row of result.mentions) await this.deskService.announce(row);
     await this.notifications.announce(result.notifications);
     if (result.enqueue) {

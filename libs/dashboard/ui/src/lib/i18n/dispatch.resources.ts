@@ -49,6 +49,9 @@ export const dispatchId = {
     result: '{{succeeded}} berhasil, {{failed}} gagal',
     failedItem: '{{id}}: {{message}}',
     error: 'Aksi massal gagal: {{message}}',
+    reply: 'Balas dengan templat',
+    templatePlaceholder: 'Templat balasan…',
+    sendReply: 'Kirim ke {{count}} aduan',
   },
 };
 
@@ -104,5 +107,8 @@ export const dispatchEn: DispatchResources = {
     result: '{{succeeded}} succeeded, {{failed}} failed',
     failedItem: '{{id}}: {{message}}',
     error: 'The bulk action failed: {{message}}',
+    reply: 'Reply with a template',
+    templatePlaceholder: 'Reply template…',
+    sendReply: 'Send to {{count}} mentions',
   },
 };
