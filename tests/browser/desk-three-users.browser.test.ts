@@ -156,12 +156,21 @@ describe('three people on one critical mention in the browser', () => {
 
   it('sends Ani\'s template reply to approval, which all three see', async () => {
     const composer = ani.getByTestId('reply-composer');
+    // `r` goes to the reply box.
+    await ani.locator('body').click({ position: { x: 5, y: 740 } });
+    await ani.keyboard.press('r');
+    expect(await ani.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('reply-template-picker');
     await composer.getByTestId('reply-template-picker').click();
     await ani.getByRole('option', { name: new RegExp(`Evakuasi ${run}`) }).click();
     await composer.getByTestId('reply-variable-nama').fill('Bu Rina');
+    // Writing a reply shows as typing to the colleagues on the same mention.
+    await bayu.getByTestId('presence-typing').filter({ hasText: 'Ani Lestari sedang mengetik…' }).waitFor();
+    await sari.getByTestId('presence-typing').filter({ hasText: 'Ani Lestari sedang mengetik…' }).waitFor();
     await composer.getByTestId('reply-preview').filter({ hasText: 'Halo Bu Rina, laporan BDG-' }).waitFor();
     await shot(ani, '3-ani-composing');
     await composer.getByTestId('reply-send').click();
+    await bayu.getByTestId('presence-strip').filter({ hasText: 'Ani Lestari' }).waitFor();
+    await bayu.getByTestId('presence-typing').waitFor({ state: 'detached' });
 
     for (const page of [ani, bayu, sari]) {
       await detailOf(page).getByTestId('reply-item').filter({ hasText: 'Menunggu persetujuan' }).waitFor();

@@ -14,21 +14,27 @@ import {
   useSession,
   useSessionGuard,
 } from '@sigap/dashboard/data-access';
-import { MentionCollabSection, NotificationsBell, OnlineUsers } from '@sigap/dashboard/feature-collab';
+import { MentionCollabSection, NotificationsBell, OnlineUsers, PresenceStrip } from '@sigap/dashboard/feature-collab';
+import { renderReplyComposer } from '@sigap/dashboard/feature-replies';
 import {
   ConnectionIndicator,
   createShortcutReader,
   isHotkeyIgnored,
   LanguageSwitch,
-  MentionExtrasProvider,
+  MentionSlotsProvider,
   ShortcutHelp,
-  type MentionExtrasRenderer,
+  type MentionSlotRenderers,
 } from '@sigap/dashboard/ui';
 import { BOARD_ROLES, MENTION_READER_ROLES, MY_WORK_ROLES, USER_MANAGER_ROLES } from './roles';
 
 const HEADER_HEIGHT = 52;
 
-const renderMentionExtras: MentionExtrasRenderer = (mention) => <MentionCollabSection mentionId={mention.id} />;
+/** What other features add to the mention detail of the inbox and of "Pekerjaan saya". */
+const MENTION_SLOTS: MentionSlotRenderers = {
+  presence: (mention) => <PresenceStrip mentionId={mention.id} />,
+  replies: renderReplyComposer,
+  collab: (mention) => <MentionCollabSection key={mention.id} mentionId={mention.id} />,
+};
 
 const LiveIndicator = () => {
   const status = useLiveStatus();
@@ -43,13 +49,14 @@ const NavItem = ({ to, label, count, testId }: { to: string; label: string; coun
       to={to}
       aria-current={active ? 'page' : undefined}
       data-testid={testId}
-      px="sm"
+      px={10}
       py={6}
       fz="sm"
       style={{
         display: 'inline-flex',
         alignItems: 'center',
         whiteSpace: 'nowrap',
+        flexShrink: 0,
         borderRadius: 'var(--mantine-radius-sm)',
         fontWeight: active ? 650 : 450,
         background: active ? 'var(--mantine-color-indigo-0)' : undefined,
@@ -137,7 +144,8 @@ export const AppLayout = () => {
               <Text fw={800} fz="lg" c="indigo.8" mr={4} style={{ letterSpacing: -0.3 }}>
                 {t('common.appName')}
               </Text>
-              <Group component="nav" aria-label={t('header.nav')} gap={2} wrap="nowrap" visibleFrom="sm">
+              {/* With every page a supervisor has, the links outgrow 1366px: they scroll rather than overlap. */}
+              <Group component="nav" aria-label={t('header.nav')} gap={0} wrap="nowrap" visibleFrom="sm" style={{ minWidth: 0, overflowX: 'auto', scrollbarWidth: 'none' }}>
                 {readsMentions && <NavItem to={INBOX_PATH} label={t('header.inbox')} testId="nav-inbox" />}
                 {hasMyWork && <NavItem to={MY_WORK_PATH} label={t('deskViews.nav.myWork')} count={myWorkCount} testId="nav-my-work" />}
                 {hasBoard && <NavItem to={BOARD_PATH} label={t('deskViews.nav.board')} testId="nav-board" />}
@@ -151,7 +159,7 @@ export const AppLayout = () => {
               </Group>
             </Group>
 
-            <Group gap="xs" wrap="nowrap" style={{ minWidth: 0, flexShrink: 1 }}>
+            <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
               {readsMentions && <LiveIndicator />}
               {user.role === 'liaison' && (
                 <Badge variant="light" color="gray" size="sm" data-testid="read-only-badge" title={t('accounts.readOnly')}>
@@ -185,9 +193,9 @@ export const AppLayout = () => {
         </AppShell.Header>
         <AppShell.Main>
           <Box h={`calc(100dvh - ${HEADER_HEIGHT}px)`}>
-            <MentionExtrasProvider render={renderMentionExtras}>
+            <MentionSlotsProvider slots={MENTION_SLOTS}>
               <Outlet />
-            </MentionExtrasProvider>
+            </MentionSlotsProvider>
           </Box>
         </AppShell.Main>
       </AppShell>

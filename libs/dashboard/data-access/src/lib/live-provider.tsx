@@ -106,3 +106,49 @@ export const LiveProvider = ({ children, enabled = true, createSocket }: LivePro
 export const useLiveStatus = (): LiveStatus => useContext(LiveStatusContext);
 
 export const useLivePresence = (): LivePresenceActions => useContext(LivePresenceContext);
+
+/** Typing stops counting after this long without a keystroke. */
+export const TYPING_IDLE_MS = 4_000;
+
+export interface TypingReport {
+  /** Call on every change: `active` is whether anything is written. */
+  changed(active: boolean): void;
+  stop(): void;
+}
+
+/**
+ * Tells colleagues on the same mention that we are writing (a reply, a note); it stops after a
+ * pause, when told, or when the writer goes away, so nobody is left "typing" for ever.
+ */
+export const useTypingReport = (mentionId: string): TypingReport => {
+  const presence = useLivePresence();
+  const idleTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const typing = useRef(false);
+
+  const report = useMemo<TypingReport>(() => {
+    const stop = (): void => {
+      clearTimeout(idleTimer.current);
+      if (!typing.current) return;
+      typing.current = false;
+      presence.setTyping(mentionId, false);
+    };
+    return {
+      stop,
+      changed: (active) => {
+        if (!active) {
+          stop();
+          return;
+        }
+        if (!typing.current) {
+          typing.current = true;
+          presence.setTyping(mentionId, true);
+        }
+        clearTimeout(idleTimer.current);
+        idleTimer.current = setTimeout(stop, TYPING_IDLE_MS);
+      },
+    };
+  }, [presence, mentionId]);
+
+  useEffect(() => report.stop, [report]);
+  return report;
+};
