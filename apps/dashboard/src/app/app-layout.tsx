@@ -140,7 +140,7 @@ export const AppLayout = () => {
       <AppShell header={{ height: HEADER_HEIGHT }} padding={0}>
         <AppShell.Header px="sm">
           <Group h="100%" gap="sm" wrap="nowrap" justify="space-between">
-            <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
+            <Group gap="xs" wrap="nowrap" style={{ minWidth: 0, flex: 1 }}>
               <Text fw={800} fz="lg" c="indigo.8" mr={4} style={{ letterSpacing: -0.3 }}>
                 {t('common.appName')}
               </Text>
@@ -168,7 +168,7 @@ export const AppLayout = () => {
               )}
             </Group>
 
-            <Group gap="xs" wrap="nowrap">
+            <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
               <Tooltip label={t('header.shortcuts')}>
                 <ActionIcon variant="default" size="md" aria-label={t('header.shortcuts')} onClick={() => setHelpOpen(true)} visibleFrom="sm">
                   ?

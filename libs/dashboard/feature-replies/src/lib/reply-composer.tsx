@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Button, Checkbox, Group, Paper, SegmentedControl, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { REPLY_MAX_LENGTH, templateVariablesIn, type CreateReplyRequest, type Mention } from '@sigap/contracts';
@@ -10,6 +10,7 @@ import { REPLYING_ROLES, asPlaceholders, holderOf, isHttpLink, messageOf, missin
 type Mode = 'template' | 'text' | 'direct';
 
 const PREVIEW_DEBOUNCE_MS = 300;
+const NOTICE_MS = 5_000;
 
 /** Template picker, variables and live preview; Send stays disabled while a variable is missing. */
 const TemplateFields = ({
@@ -107,6 +108,12 @@ export const ReplyComposer = ({ mention }: { mention: Mention }) => {
   const [refusedMissing, setRefusedMissing] = useState<string[]>([]);
   const [debounced] = useDebouncedValue(variables, PREVIEW_DEBOUNCE_MS);
   const rendered = useRenderedTemplate(mode === 'template' ? templateId : null, mention.id, debounced);
+  // "Saved: awaiting approval" goes stale once the reply moves on; the list shows its live status.
+  useEffect(() => {
+    if (notice?.kind !== 'ok') return undefined;
+    const timer = setTimeout(() => setNotice(null), NOTICE_MS);
+    return () => clearTimeout(timer);
+  }, [notice]);
 
   const user = session?.user;
   if (!user || !REPLYING_ROLES.includes(user.role)) return null;

@@ -86,9 +86,6 @@ export const MentionDetailView = ({
             </Badge>
           </Tooltip>
         )}
-        <Text size="xs" c="dimmed" ff="monospace" ml="auto" data-testid="mention-ticket" title={t('pane.ticket')}>
-          {mention.ticketNumber}
-        </Text>
       </Group>
 
       <Group gap={6} wrap="wrap" align="baseline">
@@ -112,6 +109,9 @@ export const MentionDetailView = ({
         )}
         <Text size="xs" c="dimmed">
           · <RelativeTime value={mention.postedAt} />
+        </Text>
+        <Text size="xs" c="dimmed" ff="monospace" ml="auto" data-testid="mention-ticket" title={t('pane.ticket')}>
+          {mention.ticketNumber}
         </Text>
       </Group>
 
