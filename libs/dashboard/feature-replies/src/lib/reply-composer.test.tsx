@@ -157,6 +157,20 @@ describe('ReplyComposer', () => {
     expect(posted.filter((p) => p.url.endsWith('/replies'))).toEqual([
       { url: `/api/v1/mentions/${mention.id}/replies`, body: { templateId: template.id, variables: { kecamatan: 'Cibiru' } } },
     ]);
+    // The form starts again: no preview of the reply just sent is left behind.
+    await waitFor(() => expect(screen.queryByTestId('reply-preview')).toBeNull());
+  });
+
+  it('marks the field the `r` key focuses in every mode', () => {
+    login('admin');
+    serve();
+    renderComposer();
+    expect(screen.getByTestId('reply-template-picker').hasAttribute('data-reply-input')).toBe(true);
+    fireEvent.click(screen.getByText('Teks bebas'));
+    expect(screen.getByTestId('reply-text').hasAttribute('data-reply-input')).toBe(true);
+    fireEvent.click(screen.getByText('Sudah dibalas'));
+    expect(screen.getByTestId('reply-link').hasAttribute('data-reply-input')).toBe(true);
+    expect(document.querySelectorAll('[data-reply-input]')).toHaveLength(1);
   });
 
   it('marks a mention answered directly only with an http(s) link', async () => {
