@@ -111,6 +111,8 @@ export const useLivePresence = (): LivePresenceActions => useContext(LivePresenc
 export const TYPING_IDLE_MS = 4_000;
 
 export interface TypingReport {
+  /** Whether we count as typing here now (for a collision warning). */
+  typing: boolean;
   /** Call on every change: `active` is whether anything is written. */
   changed(active: boolean): void;
   stop(): void;
@@ -123,32 +125,34 @@ export interface TypingReport {
 export const useTypingReport = (mentionId: string): TypingReport => {
   const presence = useLivePresence();
   const idleTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const typing = useRef(false);
+  const reported = useRef(false);
+  const [typing, setTyping] = useState(false);
 
-  const report = useMemo<TypingReport>(() => {
+  const actions = useMemo(() => {
     const stop = (): void => {
       clearTimeout(idleTimer.current);
-      if (!typing.current) return;
-      typing.current = false;
+      setTyping(false);
+      // Only a writer that said "typing" says "stopped": it must not silence another one.
+      if (!reported.current) return;
+      reported.current = false;
       presence.setTyping(mentionId, false);
     };
-    return {
-      stop,
-      changed: (active) => {
-        if (!active) {
-          stop();
-          return;
-        }
-        if (!typing.current) {
-          typing.current = true;
-          presence.setTyping(mentionId, true);
-        }
-        clearTimeout(idleTimer.current);
-        idleTimer.current = setTimeout(stop, TYPING_IDLE_MS);
-      },
+    const changed = (active: boolean): void => {
+      if (!active) {
+        stop();
+        return;
+      }
+      // Every keystroke says so again (the client drops repeats): another writer on the same
+      // mention (a note beside the reply) may have said "stopped" meanwhile.
+      reported.current = true;
+      setTyping(true);
+      presence.setTyping(mentionId, true);
+      clearTimeout(idleTimer.current);
+      idleTimer.current = setTimeout(stop, TYPING_IDLE_MS);
     };
+    return { stop, changed };
   }, [presence, mentionId]);
 
-  useEffect(() => report.stop, [report]);
-  return report;
+  useEffect(() => actions.stop, [actions]);
+  return useMemo(() => ({ typing, ...actions }), [typing, actions]);
 };
