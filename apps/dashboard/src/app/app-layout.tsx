@@ -43,8 +43,25 @@ const LiveIndicator = () => {
 
 const NavItem = ({ to, label, count, testId }: { to: string; label: string; count?: number; testId?: string }) => {
   const active = useMatch({ path: to.split('?')[0], end: true }) !== null;
+  const ref = useRef<HTMLAnchorElement>(null);
+  // In a scrolled navigation the current page's link stays in sight, also when the header's
+  // other parts (who is online, the live state) arrive later and narrow it.
+  useEffect(() => {
+    const item = ref.current;
+    const nav = item?.parentElement;
+    if (!active || !item || !nav || typeof ResizeObserver === 'undefined') return undefined;
+    const observer = new ResizeObserver(() => {
+      const box = item.getBoundingClientRect();
+      const view = nav.getBoundingClientRect();
+      if (box.right > view.right) nav.scrollLeft += box.right - view.right;
+      else if (box.left < view.left) nav.scrollLeft -= view.left - box.left;
+    });
+    observer.observe(nav);
+    return () => observer.disconnect();
+  }, [active]);
   return (
     <UnstyledButton
+      ref={ref}
       component={Link}
       to={to}
       aria-current={active ? 'page' : undefined}
