@@ -3,7 +3,15 @@ import { Alert, Button, Checkbox, Group, Paper, SegmentedControl, Select, Stack,
 import { useDebouncedValue } from '@mantine/hooks';
 import { REPLY_MAX_LENGTH, templateVariablesIn, type CreateReplyRequest, type Mention } from '@sigap/contracts';
 import { useTranslation } from 'react-i18next';
-import { useCreateReply, useRenderedTemplate, useReplyTemplates, useSession, useTypingReport } from '@sigap/dashboard/data-access';
+import {
+  collidingTypists,
+  useCreateReply,
+  useMentionViewers,
+  useRenderedTemplate,
+  useReplyTemplates,
+  useSession,
+  useTypingReport,
+} from '@sigap/dashboard/data-access';
 import { ReplyList } from './reply-list';
 import { REPLYING_ROLES, asPlaceholders, holderOf, isHttpLink, messageOf, missingOf } from './reply-errors';
 
@@ -99,6 +107,7 @@ export const ReplyComposer = ({ mention }: { mention: Mention }) => {
   const session = useSession();
   const create = useCreateReply(mention.id);
   const typing = useTypingReport(mention.id);
+  const viewers = useMentionViewers(mention.id);
   const [mode, setMode] = useState<Mode>('template');
   const [templateId, setTemplateId] = useState<string | null>(null);
   const [variables, setVariables] = useState<Record<string, string>>({});
@@ -117,6 +126,8 @@ export const ReplyComposer = ({ mention }: { mention: Mention }) => {
 
   const user = session?.user;
   if (!user || !REPLYING_ROLES.includes(user.role)) return null;
+  // Two people answering the same citizen at once is what the desk exists to prevent.
+  const collisions = collidingTypists(viewers, user.id, typing.typing);
   const heldByOther = mention.claimedBy !== null && mention.claimedBy.id !== user.id ? mention.claimedBy.name : null;
   const previewMissing = rendered.data && !rendered.isPlaceholderData && debounced === variables ? rendered.data.missing : null;
 
@@ -225,6 +236,11 @@ export const ReplyComposer = ({ mention }: { mention: Mention }) => {
               data-reply-input
             />
           </Stack>
+        )}
+        {collisions.length > 0 && (
+          <Alert color="orange" variant="light" p="xs" data-testid="reply-collision">
+            <Text size="sm">{t('collab.collision', { names: collisions.map((viewer) => viewer.name).join(', ') })}</Text>
+          </Alert>
         )}
         {heldByOther && (
           <Text size="xs" c="orange.8">
