@@ -178,6 +178,7 @@ describe('three people on one critical mention in the browser', () => {
     // Writing a reply shows as typing to the colleagues on the same mention.
     await bayu.getByTestId('presence-typing').filter({ hasText: 'Ani Lestari sedang mengetik…' }).waitFor();
     await sari.getByTestId('presence-typing').filter({ hasText: 'Ani Lestari sedang mengetik…' }).waitFor();
+    await shot(bayu, '3-bayu-sees-typing');
     await composer.getByTestId('reply-preview').filter({ hasText: 'Halo Bu Rina, laporan BDG-' }).waitFor();
     await shot(ani, '3-ani-composing');
     await composer.getByTestId('reply-send').click();
