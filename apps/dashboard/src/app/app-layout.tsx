@@ -14,21 +14,27 @@ import {
   useSession,
   useSessionGuard,
 } from '@sigap/dashboard/data-access';
-import { MentionCollabSection, NotificationsBell, OnlineUsers } from '@sigap/dashboard/feature-collab';
+import { MentionCollabSection, NotificationsBell, OnlineUsers, PresenceStrip } from '@sigap/dashboard/feature-collab';
+import { renderReplyComposer } from '@sigap/dashboard/feature-replies';
 import {
   ConnectionIndicator,
   createShortcutReader,
   isHotkeyIgnored,
   LanguageSwitch,
-  MentionExtrasProvider,
+  MentionSlotsProvider,
   ShortcutHelp,
-  type MentionExtrasRenderer,
+  type MentionSlotRenderers,
 } from '@sigap/dashboard/ui';
 import { BOARD_ROLES, MENTION_READER_ROLES, MY_WORK_ROLES, USER_MANAGER_ROLES } from './roles';
 
 const HEADER_HEIGHT = 52;
 
-const renderMentionExtras: MentionExtrasRenderer = (mention) => <MentionCollabSection mentionId={mention.id} />;
+/** What other features add to the mention detail of the inbox and of "Pekerjaan saya". */
+const MENTION_SLOTS: MentionSlotRenderers = {
+  presence: (mention) => <PresenceStrip mentionId={mention.id} />,
+  replies: renderReplyComposer,
+  collab: (mention) => <MentionCollabSection key={mention.id} mentionId={mention.id} />,
+};
 
 const LiveIndicator = () => {
   const status = useLiveStatus();
@@ -37,19 +43,37 @@ const LiveIndicator = () => {
 
 const NavItem = ({ to, label, count, testId }: { to: string; label: string; count?: number; testId?: string }) => {
   const active = useMatch({ path: to.split('?')[0], end: true }) !== null;
+  const ref = useRef<HTMLAnchorElement>(null);
+  // In a scrolled navigation the current page's link stays in sight, also when the header's
+  // other parts (who is online, the live state) arrive later and narrow it.
+  useEffect(() => {
+    const item = ref.current;
+    const nav = item?.parentElement;
+    if (!active || !item || !nav || typeof ResizeObserver === 'undefined') return undefined;
+    const observer = new ResizeObserver(() => {
+      const box = item.getBoundingClientRect();
+      const view = nav.getBoundingClientRect();
+      if (box.right > view.right) nav.scrollLeft += box.right - view.right;
+      else if (box.left < view.left) nav.scrollLeft -= view.left - box.left;
+    });
+    observer.observe(nav);
+    return () => observer.disconnect();
+  }, [active]);
   return (
     <UnstyledButton
+      ref={ref}
       component={Link}
       to={to}
       aria-current={active ? 'page' : undefined}
       data-testid={testId}
-      px="sm"
+      px={10}
       py={6}
       fz="sm"
       style={{
         display: 'inline-flex',
         alignItems: 'center',
         whiteSpace: 'nowrap',
+        flexShrink: 0,
         borderRadius: 'var(--mantine-radius-sm)',
         fontWeight: active ? 650 : 450,
         background: active ? 'var(--mantine-color-indigo-0)' : undefined,
@@ -133,11 +157,12 @@ export const AppLayout = () => {
       <AppShell header={{ height: HEADER_HEIGHT }} padding={0}>
         <AppShell.Header px="sm">
           <Group h="100%" gap="sm" wrap="nowrap" justify="space-between">
-            <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
+            <Group gap="xs" wrap="nowrap" style={{ minWidth: 0, flex: 1 }}>
               <Text fw={800} fz="lg" c="indigo.8" mr={4} style={{ letterSpacing: -0.3 }}>
                 {t('common.appName')}
               </Text>
-              <Group component="nav" aria-label={t('header.nav')} gap={2} wrap="nowrap" visibleFrom="sm">
+              {/* With every page a supervisor has, the links outgrow 1366px: they scroll rather than overlap. */}
+              <Group component="nav" aria-label={t('header.nav')} gap={0} wrap="nowrap" visibleFrom="sm" style={{ minWidth: 0, overflowX: 'auto', scrollbarWidth: 'none' }}>
                 {readsMentions && <NavItem to={INBOX_PATH} label={t('header.inbox')} testId="nav-inbox" />}
                 {hasMyWork && <NavItem to={MY_WORK_PATH} label={t('deskViews.nav.myWork')} count={myWorkCount} testId="nav-my-work" />}
                 {hasBoard && <NavItem to={BOARD_PATH} label={t('deskViews.nav.board')} testId="nav-board" />}
@@ -151,7 +176,7 @@ export const AppLayout = () => {
               </Group>
             </Group>
 
-            <Group gap="xs" wrap="nowrap" style={{ minWidth: 0, flexShrink: 1 }}>
+            <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
               {readsMentions && <LiveIndicator />}
               {user.role === 'liaison' && (
                 <Badge variant="light" color="gray" size="sm" data-testid="read-only-badge" title={t('accounts.readOnly')}>
@@ -160,7 +185,7 @@ export const AppLayout = () => {
               )}
             </Group>
 
-            <Group gap="xs" wrap="nowrap">
+            <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
               <Tooltip label={t('header.shortcuts')}>
                 <ActionIcon variant="default" size="md" aria-label={t('header.shortcuts')} onClick={() => setHelpOpen(true)} visibleFrom="sm">
                   ?
@@ -185,9 +210,9 @@ export const AppLayout = () => {
         </AppShell.Header>
         <AppShell.Main>
           <Box h={`calc(100dvh - ${HEADER_HEIGHT}px)`}>
-            <MentionExtrasProvider render={renderMentionExtras}>
+            <MentionSlotsProvider slots={MENTION_SLOTS}>
               <Outlet />
-            </MentionExtrasProvider>
+            </MentionSlotsProvider>
           </Box>
         </AppShell.Main>
       </AppShell>

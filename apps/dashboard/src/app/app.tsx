@@ -8,22 +8,17 @@ import { LoginPage, RequireAuth, RequireRole } from '@sigap/dashboard/feature-au
 import { BoardPage } from '@sigap/dashboard/feature-desk';
 import { RotaPage } from '@sigap/dashboard/feature-dispatch';
 import { InboxPage, MyWorkPage } from '@sigap/dashboard/feature-inbox';
-import { ApprovalsPage, TemplatesPage, renderReplyComposer } from '@sigap/dashboard/feature-replies';
-import { MentionSlotsProvider, dashboardTheme, type MentionSlotRenderers } from '@sigap/dashboard/ui';
+import { ApprovalsPage, TemplatesPage } from '@sigap/dashboard/feature-replies';
+import { dashboardTheme } from '@sigap/dashboard/ui';
 import { AppLayout } from './app-layout';
 import { NotFoundPage } from './not-found-page';
 import { BOARD_ROLES, MENTION_READER_ROLES, MY_WORK_ROLES, USER_MANAGER_ROLES } from './roles';
-
-/** Sections other features add to the inbox's mention detail. */
-const MENTION_SLOTS: MentionSlotRenderers = { replies: renderReplyComposer };
 
 const Inbox = () => {
   const { t } = useTranslation();
   return (
     <RequireRole roles={MENTION_READER_ROLES} message={t('common.inboxForbidden')}>
-      <MentionSlotsProvider slots={MENTION_SLOTS}>
-        <InboxPage />
-      </MentionSlotsProvider>
+      <InboxPage />
     </RequireRole>
   );
 };

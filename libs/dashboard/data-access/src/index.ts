@@ -51,7 +51,7 @@ export {
   type LiveSocketFactory,
   type LiveStatus,
 } from './lib/live-client';
-export { LiveProvider, useLivePresence, useLiveStatus, type LivePresenceActions } from './lib/live-provider';
+export { LiveProvider, TYPING_IDLE_MS, useLivePresence, useLiveStatus, useTypingReport, type LivePresenceActions, type TypingReport } from './lib/live-provider';
 export { createQueryClient } from './lib/query-client';
 export { applyDeskState, applyMentionUpdate } from './lib/desk-cache';
 export { useClaimMention, useReleaseMention, useSetMentionStatus, type SetMentionStatusVariables } from './lib/desk.queries';

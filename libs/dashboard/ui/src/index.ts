@@ -49,4 +49,3 @@ export { validateStatusForm, statusRequestOf, STATUS_REASON_MAX, type StatusForm
 export { DeskControls, type DeskControlsProps } from './lib/desk-controls';
 export { ReplyStatusBadge } from './lib/reply-status-badge';
 export { MentionSlot, MentionSlotsProvider, type MentionSlotName, type MentionSlotRenderers } from './lib/mention-slots';
-export { MentionExtrasProvider, useMentionExtras, type MentionExtrasRenderer } from './lib/mention-extras';

@@ -106,3 +106,53 @@ export const LiveProvider = ({ children, enabled = true, createSocket }: LivePro
 export const useLiveStatus = (): LiveStatus => useContext(LiveStatusContext);
 
 export const useLivePresence = (): LivePresenceActions => useContext(LivePresenceContext);
+
+/** Typing stops counting after this long without a keystroke. */
+export const TYPING_IDLE_MS = 4_000;
+
+export interface TypingReport {
+  /** Whether we count as typing here now (for a collision warning). */
+  typing: boolean;
+  /** Call on every change: `active` is whether anything is written. */
+  changed(active: boolean): void;
+  stop(): void;
+}
+
+/**
+ * Tells colleagues on the same mention that we are writing (a reply, a note); it stops after a
+ * pause, when told, or when the writer goes away, so nobody is left "typing" for ever.
+ */
+export const useTypingReport = (mentionId: string): TypingReport => {
+  const presence = useLivePresence();
+  const idleTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const reported = useRef(false);
+  const [typing, setTyping] = useState(false);
+
+  const actions = useMemo(() => {
+    const stop = (): void => {
+      clearTimeout(idleTimer.current);
+      setTyping(false);
+      // Only a writer that said "typing" says "stopped": it must not silence another one.
+      if (!reported.current) return;
+      reported.current = false;
+      presence.setTyping(mentionId, false);
+    };
+    const changed = (active: boolean): void => {
+      if (!active) {
+        stop();
+        return;
+      }
+      // Every keystroke says so again (the client drops repeats): another writer on the same
+      // mention (a note beside the reply) may have said "stopped" meanwhile.
+      reported.current = true;
+      setTyping(true);
+      presence.setTyping(mentionId, true);
+      clearTimeout(idleTimer.current);
+      idleTimer.current = setTimeout(stop, TYPING_IDLE_MS);
+    };
+    return { stop, changed };
+  }, [presence, mentionId]);
+
+  useEffect(() => actions.stop, [actions]);
+  return useMemo(() => ({ typing, ...actions }), [typing, actions]);
+};

@@ -64,7 +64,9 @@ export const useRenderedTemplate = (templateId: string | null, mentionId: string
         signal,
       }),
     enabled: templateId !== null,
-    placeholderData: keepPreviousData,
+    // While variables are typed the last preview stays; another template (or none) never shows it.
+    placeholderData: (previous, previousQuery) =>
+      templateId !== null && previousQuery?.queryKey[3] === templateId && previousQuery.queryKey[4] === mentionId ? previous : undefined,
   });
 
 export const useMentionReplies = (mentionId: string) =>

@@ -5,17 +5,14 @@ import { useTranslation } from 'react-i18next';
 import {
   collidingTypists,
   useCreateNote,
-  useLivePresence,
   useMentionNotes,
   useMentionViewers,
   useMentionable,
   useSession,
+  useTypingReport,
 } from '@sigap/dashboard/data-access';
 import { RelativeTime } from '@sigap/dashboard/ui';
 import { activeHandleQuery, insertHandle, joinNames, type HandleQuery } from './note-autocomplete';
-
-/** Typing stops counting after this long without a keystroke. */
-const TYPING_IDLE_MS = 4_000;
 
 const NoteItem = ({ note }: { note: MentionNote }) => {
   const { t, i18n } = useTranslation();
@@ -46,34 +43,21 @@ export const NotesPanel = ({ mentionId }: { mentionId: string }) => {
   const { t, i18n } = useTranslation();
   const notes = useMentionNotes(mentionId);
   const create = useCreateNote(mentionId);
-  const presence = useLivePresence();
+  const typingReport = useTypingReport(mentionId);
   const selfId = useSession()?.user.id ?? null;
   const viewers = useMentionViewers(mentionId);
   const [text, setText] = useState('');
-  const [typing, setTyping] = useState(false);
   const [handleQuery, setHandleQuery] = useState<HandleQuery | null>(null);
   const [unresolved, setUnresolved] = useState<UnresolvedHandle[]>([]);
   const cursorRef = useRef(0);
   const inputRef = useRef<HTMLTextAreaElement>(null);
-  const idleTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const suggestions = useMentionable(mentionId, handleQuery ? handleQuery.query : null);
-
-  const stopTyping = () => {
-    clearTimeout(idleTimer.current);
-    setTyping(false);
-    presence.setTyping(mentionId, false);
-  };
 
   useEffect(() => {
     setText('');
     setHandleQuery(null);
     setUnresolved([]);
-    return () => {
-      clearTimeout(idleTimer.current);
-      presence.setTyping(mentionId, false);
-      setTyping(false);
-    };
-  }, [mentionId, presence]);
+  }, [mentionId]);
 
   const onChange = (event: ChangeEvent<HTMLTextAreaElement>) => {
     const value = event.currentTarget.value;
@@ -81,14 +65,7 @@ export const NotesPanel = ({ mentionId }: { mentionId: string }) => {
     cursorRef.current = cursor;
     setText(value);
     setHandleQuery(activeHandleQuery(value, cursor));
-    if (value.trim()) {
-      setTyping(true);
-      presence.setTyping(mentionId, true);
-      clearTimeout(idleTimer.current);
-      idleTimer.current = setTimeout(stopTyping, TYPING_IDLE_MS);
-    } else {
-      stopTyping();
-    }
+    typingReport.changed(value.trim() !== '');
   };
 
   const choose = (handle: string) => {
@@ -110,7 +87,7 @@ export const NotesPanel = ({ mentionId }: { mentionId: string }) => {
         setText('');
         setHandleQuery(null);
         setUnresolved(created.unresolved);
-        stopTyping();
+        typingReport.stop();
       },
     });
   };
@@ -125,7 +102,7 @@ export const NotesPanel = ({ mentionId }: { mentionId: string }) => {
     }
   };
 
-  const collisions = collidingTypists(viewers, selfId, typing);
+  const collisions = collidingTypists(viewers, selfId, typingReport.typing);
 
   return (
     <Stack gap="xs" data-testid="notes-panel">

@@ -1,9 +1,10 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { ROLES_SEEING_ALL, type Mention, type MentionClaimConflict } from '@sigap/contracts';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { ApiError, useClaimMention, useOpds, useReleaseMention, useSession, useSetMentionStatus } from '@sigap/dashboard/data-access';
 import { DeskControls } from '@sigap/dashboard/ui';
+import { MentionAssignSection } from './mention-assign';
 import { canCorrect } from './mention-correction';
 import { displayName } from './reference-lookup';
 
@@ -29,7 +30,7 @@ const holderOf = (error: Error): MentionClaimConflict['holder'] | null => {
 };
 
 /** Claim/release and status of one mention. Mount it with `key={mention.id}`. */
-export const MentionDesk = ({ mention, userId, supervisor }: { mention: Mention; userId: string; supervisor: boolean }) => {
+export const MentionDesk = ({ mention, userId, supervisor, assign }: { mention: Mention; userId: string; supervisor: boolean; assign?: ReactNode }) => {
   const { t } = useTranslation();
   const claim = useClaimMention();
   const release = useReleaseMention();
@@ -64,6 +65,7 @@ export const MentionDesk = ({ mention, userId, supervisor }: { mention: Mention;
       }}
       currentOpds={mention.opdCodes}
       forwardOptions={forwardOptions}
+      assign={assign}
       onStatusChange={(request) => {
         setError(null);
         setStatus.mutate({ id: mention.id, ...request }, { onError });
@@ -72,10 +74,18 @@ export const MentionDesk = ({ mention, userId, supervisor }: { mention: Mention;
   );
 };
 
-/** The desk section for the signed-in user; nothing for the roles that do not handle mentions. */
+/** Holder, status and (for supervisors) assignment; nothing for the roles that do not handle mentions. */
 export const MentionDeskSection = ({ mention }: { mention: Mention }) => {
   const session = useSession();
   const user = session?.user;
   if (!user || !canCorrect(user.role)) return null;
-  return <MentionDesk key={mention.id} mention={mention} userId={user.id} supervisor={ROLES_SEEING_ALL.includes(user.role)} />;
+  return (
+    <MentionDesk
+      key={mention.id}
+      mention={mention}
+      userId={user.id}
+      supervisor={ROLES_SEEING_ALL.includes(user.role)}
+      assign={<MentionAssignSection mention={mention} />}
+    />
+  );
 };

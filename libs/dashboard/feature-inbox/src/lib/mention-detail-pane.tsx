@@ -2,8 +2,7 @@ import { Center, Loader, Stack, Text } from '@mantine/core';
 import type { Mention } from '@sigap/contracts';
 import { useTranslation } from 'react-i18next';
 import { useMentionDetail } from '@sigap/dashboard/data-access';
-import { MentionDetailView, MentionSlot, useMentionExtras } from '@sigap/dashboard/ui';
-import { MentionAssignSection } from './mention-assign';
+import { MentionDetailView, MentionSlot } from '@sigap/dashboard/ui';
 import { MentionCorrectionSection } from './mention-correction';
 import { MentionDeskSection } from './mention-desk';
 import type { ReferenceLookup } from './reference-lookup';
@@ -19,7 +18,6 @@ export interface MentionDetailPaneProps {
 export const MentionDetailPane = ({ id, fromList, reference, onClose }: MentionDetailPaneProps) => {
   const { t } = useTranslation();
   const detail = useMentionDetail(id, fromList);
-  const extras = useMentionExtras();
 
   if (id === null) {
     return (
@@ -60,15 +58,15 @@ export const MentionDetailPane = ({ id, fromList, reference, onClose }: MentionD
       opdName={reference.opdName}
       areaName={reference.areaName}
       onClose={onClose}
-      correction={
+      work={
         <>
+          <MentionSlot name="presence" mention={mention} />
           <MentionDeskSection mention={mention} />
-          <MentionAssignSection mention={mention} />
           <MentionSlot name="replies" mention={mention} />
-          <MentionCorrectionSection mention={mention} />
-          {extras?.(mention)}
+          <MentionSlot name="collab" mention={mention} />
         </>
       }
+      correction={<MentionCorrectionSection mention={mention} />}
     />
   );
 };

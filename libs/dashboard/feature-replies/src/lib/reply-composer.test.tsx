@@ -3,8 +3,8 @@ import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
-import { templateVariablesIn, type Mention, type RenderTemplateResult, type ReplyTemplateView, type ReplyView, type Role } from '@sigap/contracts';
-import { applyReplyUpdate, authStore, replyKeys } from '@sigap/dashboard/data-access';
+import { templateVariablesIn, type Mention, type MentionViewer, type RenderTemplateResult, type ReplyTemplateView, type ReplyView, type Role } from '@sigap/contracts';
+import { applyReplyUpdate, authStore, collabKeys, replyKeys } from '@sigap/dashboard/data-access';
 import { dashboardTheme, initI18n } from '@sigap/dashboard/ui';
 import { ReplyComposer } from './reply-composer';
 
@@ -157,6 +157,34 @@ describe('ReplyComposer', () => {
     expect(posted.filter((p) => p.url.endsWith('/replies'))).toEqual([
       { url: `/api/v1/mentions/${mention.id}/replies`, body: { templateId: template.id, variables: { kecamatan: 'Cibiru' } } },
     ]);
+    // The form starts again: no preview of the reply just sent is left behind.
+    await waitFor(() => expect(screen.queryByTestId('reply-preview')).toBeNull());
+  });
+
+  it('warns while a colleague types on the same mention too', () => {
+    login('admin');
+    serve();
+    const client = newClient();
+    client.setQueryData<MentionViewer[]>(collabKeys.mentionPresence(mention.id), [{ id: 'u-2', name: 'Budi', typing: true }]);
+    renderComposer(client);
+    fireEvent.click(screen.getByText('Teks bebas'));
+    expect(screen.queryByTestId('reply-collision')).toBeNull();
+    fireEvent.change(screen.getByTestId('reply-text'), { target: { value: 'Terima kasih, tim' } });
+    expect(screen.getByTestId('reply-collision').textContent).toContain('Budi juga sedang mengetik');
+    fireEvent.change(screen.getByTestId('reply-text'), { target: { value: '' } });
+    expect(screen.queryByTestId('reply-collision')).toBeNull();
+  });
+
+  it('marks the field the `r` key focuses in every mode', () => {
+    login('admin');
+    serve();
+    renderComposer();
+    expect(screen.getByTestId('reply-template-picker').hasAttribute('data-reply-input')).toBe(true);
+    fireEvent.click(screen.getByText('Teks bebas'));
+    expect(screen.getByTestId('reply-text').hasAttribute('data-reply-input')).toBe(true);
+    fireEvent.click(screen.getByText('Sudah dibalas'));
+    expect(screen.getByTestId('reply-link').hasAttribute('data-reply-input')).toBe(true);
+    expect(document.querySelectorAll('[data-reply-input]')).toHaveLength(1);
   });
 
   it('marks a mention answered directly only with an http(s) link', async () => {

@@ -1,15 +1,24 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Button, Checkbox, Group, Paper, SegmentedControl, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { REPLY_MAX_LENGTH, templateVariablesIn, type CreateReplyRequest, type Mention } from '@sigap/contracts';
 import { useTranslation } from 'react-i18next';
-import { useCreateReply, useRenderedTemplate, useReplyTemplates, useSession } from '@sigap/dashboard/data-access';
+import {
+  collidingTypists,
+  useCreateReply,
+  useMentionViewers,
+  useRenderedTemplate,
+  useReplyTemplates,
+  useSession,
+  useTypingReport,
+} from '@sigap/dashboard/data-access';
 import { ReplyList } from './reply-list';
 import { REPLYING_ROLES, asPlaceholders, holderOf, isHttpLink, messageOf, missingOf } from './reply-errors';
 
 type Mode = 'template' | 'text' | 'direct';
 
 const PREVIEW_DEBOUNCE_MS = 300;
+const NOTICE_MS = 5_000;
 
 /** Template picker, variables and live preview; Send stays disabled while a variable is missing. */
 const TemplateFields = ({
@@ -51,6 +60,7 @@ const TemplateFields = ({
           onVariables({});
         }}
         data-testid="reply-template-picker"
+        data-reply-input
       />
       {template && names.length > 0 && (
         <Stack gap={4}>
@@ -96,6 +106,8 @@ export const ReplyComposer = ({ mention }: { mention: Mention }) => {
   const { t } = useTranslation();
   const session = useSession();
   const create = useCreateReply(mention.id);
+  const typing = useTypingReport(mention.id);
+  const viewers = useMentionViewers(mention.id);
   const [mode, setMode] = useState<Mode>('template');
   const [templateId, setTemplateId] = useState<string | null>(null);
   const [variables, setVariables] = useState<Record<string, string>>({});
@@ -105,9 +117,17 @@ export const ReplyComposer = ({ mention }: { mention: Mention }) => {
   const [refusedMissing, setRefusedMissing] = useState<string[]>([]);
   const [debounced] = useDebouncedValue(variables, PREVIEW_DEBOUNCE_MS);
   const rendered = useRenderedTemplate(mode === 'template' ? templateId : null, mention.id, debounced);
+  // "Saved: awaiting approval" goes stale once the reply moves on; the list shows its live status.
+  useEffect(() => {
+    if (notice?.kind !== 'ok') return undefined;
+    const timer = setTimeout(() => setNotice(null), NOTICE_MS);
+    return () => clearTimeout(timer);
+  }, [notice]);
 
   const user = session?.user;
   if (!user || !REPLYING_ROLES.includes(user.role)) return null;
+  // Two people answering the same citizen at once is what the desk exists to prevent.
+  const collisions = collidingTypists(viewers, user.id, typing.typing);
   const heldByOther = mention.claimedBy !== null && mention.claimedBy.id !== user.id ? mention.claimedBy.name : null;
   const previewMissing = rendered.data && !rendered.isPlaceholderData && debounced === variables ? rendered.data.missing : null;
 
@@ -130,6 +150,7 @@ export const ReplyComposer = ({ mention }: { mention: Mention }) => {
     setRefusedMissing([]);
     create.mutate(request, {
       onSuccess: (reply) => {
+        typing.stop();
         setNotice({ kind: 'ok', text: t('replies.composer.created', { status: t(`replies.status.${reply.status}`) }) });
         setTemplateId(null);
         setVariables({});
@@ -145,87 +166,102 @@ export const ReplyComposer = ({ mention }: { mention: Mention }) => {
   };
 
   return (
-    <Stack gap="xs" data-testid="reply-composer">
-      <Title order={3} fz="sm">
-        {t('replies.composer.title')}
-      </Title>
-      <ReplyList mentionId={mention.id} />
-      <SegmentedControl
-        size="xs"
-        fullWidth
-        value={mode}
-        onChange={(value) => {
-          setMode(value as Mode);
-          setNotice(null);
-        }}
-        data={[
-          { value: 'template', label: t('replies.composer.mode.template') },
-          { value: 'text', label: t('replies.composer.mode.text') },
-          { value: 'direct', label: t('replies.composer.mode.direct') },
-        ]}
-        data-testid="reply-mode"
-      />
-      {mode === 'template' && (
-        <TemplateFields
-          mention={mention}
-          templateId={templateId}
-          onTemplate={setTemplateId}
-          variables={variables}
-          onVariables={setVariables}
-          missing={refusedMissing}
-        />
-      )}
-      {mode === 'text' && (
-        <Textarea
-          size="xs"
-          autosize
-          minRows={3}
-          maxRows={10}
-          label={t('replies.composer.text')}
-          placeholder={t('replies.composer.textPlaceholder')}
-          value={text}
-          maxLength={REPLY_MAX_LENGTH}
-          description={t('replies.composer.length', { count: text.length, max: REPLY_MAX_LENGTH })}
-          onChange={(event) => setText(event.currentTarget.value)}
-          data-testid="reply-text"
-        />
-      )}
-      {mode === 'direct' && (
-        <Stack gap={4}>
-          <Checkbox size="xs" checked readOnly label={t('replies.composer.directLabel')} />
-          <TextInput
+    <Paper withBorder p="xs" radius="sm" data-testid="reply-composer">
+      <Stack gap="xs">
+        <Group justify="space-between" gap="xs" wrap="nowrap">
+          <Title order={3} fz="sm">
+            {t('replies.composer.title')}
+          </Title>
+          <SegmentedControl
             size="xs"
-            label={t('replies.composer.link')}
-            placeholder="https://"
-            value={link}
-            maxLength={2048}
-            error={link && !isHttpLink(link) ? t('replies.composer.linkInvalid') : undefined}
-            onChange={(event) => setLink(event.currentTarget.value)}
-            data-testid="reply-link"
+            value={mode}
+            onChange={(value) => {
+              setMode(value as Mode);
+              setNotice(null);
+              typing.stop();
+            }}
+            data={[
+              { value: 'template', label: t('replies.composer.mode.template') },
+              { value: 'text', label: t('replies.composer.mode.text') },
+              { value: 'direct', label: t('replies.composer.mode.direct') },
+            ]}
+            data-testid="reply-mode"
           />
-        </Stack>
-      )}
-      {heldByOther && (
-        <Text size="xs" c="orange.8">
-          {t('replies.composer.heldBy', { name: heldByOther })}
-        </Text>
-      )}
-      {mode !== 'direct' && (
-        <Text size="xs" c="dimmed">
-          {t('replies.composer.approvalHint')}
-        </Text>
-      )}
-      <Group justify="flex-end">
-        <Button size="xs" onClick={send} disabled={!request || heldByOther !== null} loading={create.isPending} data-testid="reply-send">
-          {mode === 'direct' ? t('replies.composer.markDirect') : t('replies.composer.send')}
-        </Button>
-      </Group>
-      {notice && (
-        <Alert color={notice.kind === 'ok' ? 'teal' : 'red'} variant="light" p="xs" role={notice.kind === 'error' ? 'alert' : 'status'}>
-          {notice.text}
-        </Alert>
-      )}
-    </Stack>
+        </Group>
+        <ReplyList mentionId={mention.id} />
+        {mode === 'template' && (
+          <TemplateFields
+            mention={mention}
+            templateId={templateId}
+            onTemplate={setTemplateId}
+            variables={variables}
+            onVariables={(values) => {
+              setVariables(values);
+              typing.changed(Object.values(values).some((value) => value.trim() !== ''));
+            }}
+            missing={refusedMissing}
+          />
+        )}
+        {mode === 'text' && (
+          <Textarea
+            size="xs"
+            autosize
+            minRows={3}
+            maxRows={10}
+            label={t('replies.composer.text')}
+            placeholder={t('replies.composer.textPlaceholder')}
+            value={text}
+            maxLength={REPLY_MAX_LENGTH}
+            description={t('replies.composer.length', { count: text.length, max: REPLY_MAX_LENGTH })}
+            onChange={(event) => {
+              setText(event.currentTarget.value);
+              typing.changed(event.currentTarget.value.trim() !== '');
+            }}
+            data-testid="reply-text"
+            data-reply-input
+          />
+        )}
+        {mode === 'direct' && (
+          <Stack gap={4}>
+            <Checkbox size="xs" checked readOnly label={t('replies.composer.directLabel')} />
+            <TextInput
+              size="xs"
+              label={t('replies.composer.link')}
+              placeholder="https://"
+              value={link}
+              maxLength={2048}
+              error={link && !isHttpLink(link) ? t('replies.composer.linkInvalid') : undefined}
+              onChange={(event) => setLink(event.currentTarget.value)}
+              data-testid="reply-link"
+              data-reply-input
+            />
+          </Stack>
+        )}
+        {collisions.length > 0 && (
+          <Alert color="orange" variant="light" p="xs" data-testid="reply-collision">
+            <Text size="sm">{t('collab.collision', { names: collisions.map((viewer) => viewer.name).join(', ') })}</Text>
+          </Alert>
+        )}
+        {heldByOther && (
+          <Text size="xs" c="orange.8">
+            {t('replies.composer.heldBy', { name: heldByOther })}
+          </Text>
+        )}
+        <Group justify="space-between" gap="xs" wrap="nowrap" align="center">
+          <Text size="xs" c="dimmed" style={{ minWidth: 0 }}>
+            {mode !== 'direct' && t('replies.composer.approvalHint')}
+          </Text>
+          <Button style={{ flexShrink: 0 }} size="xs" onClick={send} disabled={!request || heldByOther !== null} loading={create.isPending} data-testid="reply-send">
+            {mode === 'direct' ? t('replies.composer.markDirect') : t('replies.composer.send')}
+          </Button>
+        </Group>
+        {notice && (
+          <Alert color={notice.kind === 'ok' ? 'teal' : 'red'} variant="light" p="xs" role={notice.kind === 'error' ? 'alert' : 'status'}>
+            {notice.text}
+          </Alert>
+        )}
+      </Stack>
+    </Paper>
   );
 };
 

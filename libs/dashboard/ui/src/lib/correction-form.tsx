@@ -44,7 +44,7 @@ export const CorrectionForm = ({
 }: CorrectionFormProps) => {
   const { t } = useTranslation();
   return (
-    <Paper withBorder p="sm" radius="sm" data-testid="correction-form">
+    <Paper withBorder p="xs" radius="sm" data-testid="correction-form">
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -52,7 +52,7 @@ export const CorrectionForm = ({
         }}
       >
         <Stack gap="xs">
-          <Title order={4} fz="md">
+          <Title order={3} fz="sm">
             {t('correction.title')}
           </Title>
           <NativeSelect

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Alert, Button, Group, NativeSelect, Paper, Select, Stack, Text, Textarea, Title } from '@mantine/core';
 import { MENTION_STATUSES, manualStatusesFrom, type MentionHolder, type MentionStatus, type MentionStatusRequest } from '@sigap/contracts';
 import { useTranslation } from 'react-i18next';
@@ -21,6 +21,8 @@ export interface DeskControlsProps {
   currentOpds?: readonly string[];
   /** OPDs it may be forwarded to as "bukan wewenang" (the current ones left out). */
   forwardOptions?: { value: string; label: string }[];
+  /** Shown under the holder: the supervisor's "assign to" picker. */
+  assign?: ReactNode;
 }
 
 const isStatus = (value: string): value is MentionStatus => (MENTION_STATUSES as readonly string[]).includes(value);
@@ -38,6 +40,7 @@ export const DeskControls = ({
   error,
   currentOpds = [],
   forwardOptions = [],
+  assign,
 }: DeskControlsProps) => {
   const { t } = useTranslation();
   const canRelease = holder !== null && (heldByMe || canReleaseOthers);
@@ -68,13 +71,13 @@ export const DeskControls = ({
 
   const forwarding = pending === 'bukan_wewenang';
   return (
-    <Paper withBorder p="sm" radius="sm" data-testid="desk-controls">
-      <Stack gap="xs">
-        <Title order={4} fz="md">
-          {t('desk.title')}
-        </Title>
-        <Group justify="space-between" wrap="nowrap">
-          <Text size="sm" data-testid="desk-holder">
+    <Paper withBorder p="xs" radius="sm" data-testid="desk-controls">
+      <Stack gap={6}>
+        <Group justify="space-between" wrap="nowrap" gap="xs">
+          <Title order={3} fz="sm" style={{ flexShrink: 0 }}>
+            {t('desk.title')}
+          </Title>
+          <Text size="sm" data-testid="desk-holder" fw={holder === null ? undefined : 600} c={holder !== null && !heldByMe ? 'orange.8' : undefined} truncate style={{ flex: 1, minWidth: 0 }}>
             {holder === null ? t('desk.unclaimed') : heldByMe ? t('desk.heldByMe') : t('desk.heldBy', { name: holder.name })}
           </Text>
           {holder === null ? (
@@ -87,18 +90,21 @@ export const DeskControls = ({
             </Button>
           ) : null}
         </Group>
-        <NativeSelect
-          size="xs"
-          label={t('desk.status')}
-          value={pending ?? status}
-          onChange={(event) => {
-            const value = event.currentTarget.value;
-            if (isStatus(value)) choose(value);
-          }}
-          data={[status, ...manualStatusesFrom(status)].map((value) => ({ value, label: t(`status.${value}`) }))}
-          disabled={busy}
-          data-testid="desk-status"
-        />
+        <Group grow gap="xs" align="flex-start" wrap="nowrap">
+          <NativeSelect
+            size="xs"
+            label={t('desk.status')}
+            value={pending ?? status}
+            onChange={(event) => {
+              const value = event.currentTarget.value;
+              if (isStatus(value)) choose(value);
+            }}
+            data={[status, ...manualStatusesFrom(status)].map((value) => ({ value, label: t(`status.${value}`) }))}
+            disabled={busy}
+            data-testid="desk-status"
+          />
+          {assign}
+        </Group>
         {pending !== null && (
           <Stack gap={6} data-testid={forwarding ? 'forward-form' : 'status-form'}>
             {forwarding && (

@@ -18,6 +18,17 @@ describe('MentionDetailView', () => {
     expect(screen.getByTestId('slot')).toBeTruthy();
   });
 
+  it('reads top to bottom: text, why, the work on it, the correction, then the folded details', () => {
+    renderWithProviders(
+      <MentionDetailView mention={makeMention()} rawState="ready" work={<div data-testid="work" />} correction={<div data-testid="correction" />} />,
+    );
+    const order = ['mention-detail-text', 'mention-detail-why', 'work', 'correction', 'mention-detail-more'].map((id) => screen.getByTestId(id));
+    order.slice(1).forEach((node, index) => {
+      expect(order[index].compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    });
+    expect(screen.getByTestId('mention-detail-more').tagName).toBe('DETAILS');
+  });
+
   it('shows no marker for a mention as the engine tagged it', () => {
     renderWithProviders(<MentionDetailView mention={makeMention()} rawState="ready" />);
     expect(screen.queryByTestId('mention-corrected')).toBeNull();

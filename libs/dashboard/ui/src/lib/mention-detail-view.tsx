@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react';
-import { Alert, Badge, Box, Button, Divider, Group, List, Paper, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { Alert, Badge, Box, Button, Group, List, Paper, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { correctedMarkerOf, type Mention } from '@sigap/contracts';
 import { useTranslation } from 'react-i18next';
 import { ChannelLabel } from './channel-label';
 import { ExternalLink } from './external-link';
 import { JsonBlock } from './json-block';
-import { ExactTime } from './relative-time';
+import { ExactTime, RelativeTime } from './relative-time';
 import { StatusBadge } from './status-badge';
 import { toLanguage } from './time/format-time';
 import { UrgencyBadge } from './urgency-badge';
@@ -20,7 +20,9 @@ export interface MentionDetailViewProps {
   areaName?: (code: string) => string | null;
   /** Shows a "back to the list" button (single-column layout). */
   onClose?: () => void;
-  /** Shown after the tags: the triage correction form, for the roles that may correct. */
+  /** Right after the text and why it was tagged: handling, the reply, notes and history. */
+  work?: ReactNode;
+  /** After the work: the triage correction form, for the roles that may correct. */
   correction?: ReactNode;
 }
 
@@ -31,14 +33,17 @@ const formatScore = (score: number): string =>
 
 const Field = ({ label, children }: { label: string; children: ReactNode }) => (
   <Group gap="xs" align="baseline" wrap="nowrap">
-    <Text size="xs" c="dimmed" w={112} style={{ flexShrink: 0 }}>
+    <Text size="xs" c="dimmed" w={104} style={{ flexShrink: 0 }}>
       {label}
     </Text>
     <Box style={{ minWidth: 0, flex: 1 }}>{children}</Box>
   </Group>
 );
 
-/** Everything known about one mention, and why it was tagged the way it was. */
+/**
+ * One mention as a working screen, top to bottom: what was said and by whom, why it was tagged,
+ * then the work on it (`work`), the correction, and the rest of the details folded away.
+ */
 export const MentionDetailView = ({
   mention,
   rawState,
@@ -46,6 +51,7 @@ export const MentionDetailView = ({
   opdName = () => null,
   areaName = () => null,
   onClose,
+  work,
   correction,
 }: MentionDetailViewProps) => {
   const { t, i18n } = useTranslation();
@@ -53,19 +59,26 @@ export const MentionDetailView = ({
   const { author, tags } = mention;
   const none = t('common.none');
   const kecamatanCode = tags.kecamatan ?? mention.kecamatanCode;
+  // Place codes are shown by name on their own line; here only the agencies.
+  const agencies = tags.opd.filter((opd) => !/^KE[CL]-/.test(opd.code));
 
   return (
-    <Stack gap="md" data-testid="mention-detail" data-mention-id={mention.id} aria-label={t('detail.label')}>
+    <Stack gap="sm" data-testid="mention-detail" data-mention-id={mention.id} aria-label={t('detail.label')}>
       {onClose && (
         <Button variant="subtle" size="xs" onClick={onClose} style={{ alignSelf: 'flex-start' }}>
           ← {t('detail.back')}
         </Button>
       )}
 
-      <Group gap="sm" wrap="wrap">
+      <Group gap={6} wrap="wrap">
         <UrgencyBadge urgency={mention.urgency} size="md" />
         <ChannelLabel channel={mention.channel} withName />
         <StatusBadge status={mention.status} />
+        {mention.escalationLevel > 0 && (
+          <Badge size="sm" variant="light" color="red" tt="none" radius="sm" data-testid="mention-escalated">
+            {t('pane.escalated', { level: mention.escalationLevel })}
+          </Badge>
+        )}
         {correctedMarkerOf(tags) && (
           <Tooltip label={t('correction.markerHint')} withinPortal>
             <Badge size="sm" variant="light" color="grape" tt="none" radius="sm" data-testid="mention-corrected">
@@ -75,28 +88,32 @@ export const MentionDetailView = ({
         )}
       </Group>
 
-      <Box>
-        <Group gap={6} wrap="wrap" align="baseline">
-          <Text fw={650} data-testid="mention-detail-author-name">
-            {author.name ?? `@${author.handle}`}
-          </Text>
-          {author.name !== null && (
-            <Text size="sm" c="dimmed" data-testid="mention-detail-author-handle">
-              @{author.handle}
-            </Text>
-          )}
-          {author.verified && (
-            <Badge size="xs" variant="light" color="blue" tt="none">
-              ✓ {t('detail.verified')}
-            </Badge>
-          )}
-        </Group>
-        {author.followers !== null && (
-          <Text size="xs" c="dimmed">
-            {t('detail.followers', { formatted: numbers.format(author.followers) })}
+      <Group gap={6} wrap="wrap" align="baseline">
+        <Text fw={650} data-testid="mention-detail-author-name">
+          {author.name ?? `@${author.handle}`}
+        </Text>
+        {author.name !== null && (
+          <Text size="sm" c="dimmed" data-testid="mention-detail-author-handle">
+            @{author.handle}
           </Text>
         )}
-      </Box>
+        {author.verified && (
+          <Badge size="xs" variant="light" color="blue" tt="none">
+            ✓ {t('detail.verified')}
+          </Badge>
+        )}
+        {author.followers !== null && (
+          <Text size="xs" c="dimmed">
+            · {t('detail.followers', { formatted: numbers.format(author.followers) })}
+          </Text>
+        )}
+        <Text size="xs" c="dimmed">
+          · <RelativeTime value={mention.postedAt} />
+        </Text>
+        <Text size="xs" c="dimmed" ff="monospace" ml="auto" data-testid="mention-ticket" title={t('pane.ticket')}>
+          {mention.ticketNumber}
+        </Text>
+      </Group>
 
       <Paper withBorder p="sm" radius="sm" bg="gray.0">
         <Text
@@ -106,64 +123,24 @@ export const MentionDetailView = ({
         >
           {mention.text}
         </Text>
+        {mention.url && (
+          <Box mt={6} fz="xs">
+            <ExternalLink href={mention.url} title={t('detail.linkHint')} />
+          </Box>
+        )}
       </Paper>
 
-      <Stack gap={6}>
-        {mention.url && (
-          <Field label={t('detail.link')}>
-            <ExternalLink href={mention.url} title={t('detail.linkHint')} />
-          </Field>
-        )}
-        <Field label={t('detail.posted')}>
-          <ExactTime value={mention.postedAt} />
-        </Field>
-        <Field label={t('detail.received')}>
-          <ExactTime value={mention.receivedAt} />
-        </Field>
-        {mention.inReplyTo && (
-          <Field label={t('detail.inReplyTo')}>
-            <Text size="sm" ff="monospace" style={{ wordBreak: 'break-all' }}>
-              {mention.inReplyTo}
-            </Text>
-          </Field>
-        )}
-        {mention.media.length > 0 && (
-          <Field label={t('detail.media')}>
-            <Stack gap={2}>
-              {mention.media.map((item, index) => (
-                <Group key={`${index}:${item.url}`} gap={6} wrap="nowrap">
-                  {item.type && (
-                    <Text size="xs" c="dimmed">
-                      {item.type}
-                    </Text>
-                  )}
-                  <ExternalLink href={item.url} />
-                </Group>
-              ))}
-            </Stack>
-          </Field>
-        )}
-        {mention.location && (
-          <Field label={t('detail.location')}>
-            <Text size="sm" ff="monospace">
-              {mention.location.lat.toFixed(5)}, {mention.location.lon.toFixed(5)}
-            </Text>
-          </Field>
-        )}
-      </Stack>
-
-      <Divider />
-
-      <Stack gap="xs" data-testid="mention-detail-why">
-        <Title order={4} fz="md">
-          {t('detail.why', { urgency: t(`urgency.${tags.urgency}`) })}
-        </Title>
-        <Group gap="xs">
-          <UrgencyBadge urgency={tags.urgency} />
-          <Text size="sm">{t('detail.score', { score: formatScore(tags.score) })}</Text>
+      <Stack gap={4} data-testid="mention-detail-why">
+        <Group gap="xs" align="baseline">
+          <Title order={3} fz="sm">
+            {t('detail.why', { urgency: t(`urgency.${tags.urgency}`) })}
+          </Title>
+          <Text size="xs" c="dimmed">
+            {t('detail.score', { score: formatScore(tags.score) })}
+          </Text>
         </Group>
         {tags.reasons.length > 0 ? (
-          <List size="sm" spacing={2} data-testid="mention-detail-reasons">
+          <List size="sm" spacing={0} data-testid="mention-detail-reasons">
             {tags.reasons.map((reason, index) => (
               <List.Item key={`${index}:${reason}`}>{reason}</List.Item>
             ))}
@@ -173,47 +150,34 @@ export const MentionDetailView = ({
             {t('detail.noReasons')}
           </Text>
         )}
-      </Stack>
-
-      <Stack gap={6}>
-        <Title order={4} fz="md">
-          {t('detail.tags')}
-        </Title>
-        <Field label={t('detail.opd')}>
-          {tags.opd.length > 0 ? (
-            <Group gap={6}>
-              {tags.opd.map((opd) => (
+        <Group gap={6} wrap="wrap" data-testid="mention-detail-tags">
+          {agencies.length > 0
+            ? agencies.map((opd) => (
                 <Tooltip key={opd.code} label={opdName(opd.code) ?? opd.code} withinPortal>
                   <Badge variant="light" color="indigo" tt="none" radius="sm">
                     {opd.code} · {percent(opd.confidence)}%
                   </Badge>
                 </Tooltip>
-              ))}
-            </Group>
-          ) : (
-            <Text size="sm">{mention.opdCodes.length > 0 ? mention.opdCodes.join(', ') : none}</Text>
+              ))
+            : tags.opd.length === 0 && (
+                <Text size="xs" c="dimmed">
+                  {t('detail.opd')}: {mention.opdCodes.length > 0 ? mention.opdCodes.join(', ') : none}
+                </Text>
+              )}
+          {kecamatanCode && (
+            <Text size="xs" c="dimmed">
+              {[tags.kelurahan ? (areaName(tags.kelurahan) ?? tags.kelurahan) : null, areaName(kecamatanCode) ?? kecamatanCode].filter(Boolean).join(', ')}
+            </Text>
           )}
-        </Field>
-        <Field label={t('detail.kecamatan')}>
-          <Text size="sm">{kecamatanCode ? (areaName(kecamatanCode) ?? kecamatanCode) : none}</Text>
-        </Field>
-        <Field label={t('detail.kelurahan')}>
-          <Text size="sm">{tags.kelurahan ? (areaName(tags.kelurahan) ?? tags.kelurahan) : none}</Text>
-        </Field>
-        <Field label={t('detail.topic')}>
-          <Text size="sm">{tags.topic ?? none}</Text>
-        </Field>
-        <Field label={t('detail.ruleSet')}>
-          <Text size="sm" ff="monospace">
-            {tags.ruleSetVersion || none}
-          </Text>
-        </Field>
-        <Field label={t('detail.externalId')}>
-          <Text size="sm" ff="monospace" style={{ wordBreak: 'break-all' }}>
-            {mention.externalId}
-          </Text>
-        </Field>
+          {tags.topic && (
+            <Badge variant="outline" color="gray" tt="none" radius="sm" size="sm">
+              {tags.topic}
+            </Badge>
+          )}
+        </Group>
       </Stack>
+
+      {work}
 
       {correction}
 
@@ -223,12 +187,79 @@ export const MentionDetailView = ({
         </Alert>
       )}
 
-      <JsonBlock
-        summary={t('detail.raw')}
-        value={rawState === 'ready' ? mention.raw : undefined}
-        placeholder={rawState === 'loading' ? t('detail.rawLoading') : t('detail.rawMissing')}
-        testId="mention-detail-raw"
-      />
+      <Box component="details" data-testid="mention-detail-more">
+        <Text component="summary" size="sm" fw={600} style={{ cursor: 'pointer', userSelect: 'none' }}>
+          {t('pane.details')}
+        </Text>
+        <Stack gap={4} mt={6}>
+          <Field label={t('detail.posted')}>
+            <ExactTime value={mention.postedAt} />
+          </Field>
+          <Field label={t('detail.received')}>
+            <ExactTime value={mention.receivedAt} />
+          </Field>
+          {mention.inReplyTo && (
+            <Field label={t('detail.inReplyTo')}>
+              <Text size="sm" ff="monospace" style={{ wordBreak: 'break-all' }}>
+                {mention.inReplyTo}
+              </Text>
+            </Field>
+          )}
+          {mention.media.length > 0 && (
+            <Field label={t('detail.media')}>
+              <Stack gap={2}>
+                {mention.media.map((item, index) => (
+                  <Group key={`${index}:${item.url}`} gap={6} wrap="nowrap">
+                    {item.type && (
+                      <Text size="xs" c="dimmed">
+                        {item.type}
+                      </Text>
+                    )}
+                    <ExternalLink href={item.url} />
+                  </Group>
+                ))}
+              </Stack>
+            </Field>
+          )}
+          {mention.location && (
+            <Field label={t('detail.location')}>
+              <Text size="sm" ff="monospace">
+                {mention.location.lat.toFixed(5)}, {mention.location.lon.toFixed(5)}
+              </Text>
+            </Field>
+          )}
+          <Field label={t('detail.opd')}>
+            <Text size="sm">
+              {tags.opd.length > 0
+                ? tags.opd.map((opd) => `${opd.code} · ${percent(opd.confidence)}%`).join(', ')
+                : mention.opdCodes.length > 0
+                  ? mention.opdCodes.join(', ')
+                  : none}
+            </Text>
+          </Field>
+          {mention.labels.length > 0 && (
+            <Field label={t('pane.labels')}>
+              <Text size="sm">{mention.labels.join(', ')}</Text>
+            </Field>
+          )}
+          <Field label={t('detail.ruleSet')}>
+            <Text size="sm" ff="monospace">
+              {tags.ruleSetVersion || none}
+            </Text>
+          </Field>
+          <Field label={t('detail.externalId')}>
+            <Text size="sm" ff="monospace" style={{ wordBreak: 'break-all' }}>
+              {mention.externalId}
+            </Text>
+          </Field>
+          <JsonBlock
+            summary={t('detail.raw')}
+            value={rawState === 'ready' ? mention.raw : undefined}
+            placeholder={rawState === 'loading' ? t('detail.rawLoading') : t('detail.rawMissing')}
+            testId="mention-detail-raw"
+          />
+        </Stack>
+      </Box>
     </Stack>
   );
 };

@@ -1,8 +1,11 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import type { Mention } from '@sigap/contracts';
 
-/** Places in the mention detail where other features add a section (the reply composer, …). */
-export type MentionSlotName = 'replies';
+/**
+ * Places in the mention detail where other features add a section: who else is on it
+ * (`presence`), the reply composer (`replies`), notes and history (`collab`).
+ */
+export type MentionSlotName = 'presence' | 'replies' | 'collab';
 export type MentionSlotRenderers = Partial<Record<MentionSlotName, (mention: Mention) => ReactNode>>;
 
 const MentionSlotsContext = createContext<MentionSlotRenderers>({});

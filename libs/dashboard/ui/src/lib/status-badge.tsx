@@ -17,7 +17,7 @@ const COLORS: Record<MentionStatus, string> = {
 export const StatusBadge = ({ status }: { status: MentionStatus }) => {
   const { t } = useTranslation();
   return (
-    <Badge color={COLORS[status]} variant="dot" size="sm" radius="sm" tt="none">
+    <Badge color={COLORS[status]} variant="dot" size="sm" radius="sm" tt="none" data-testid="mention-status" data-status={status}>
       {t(`status.${status}`)}
     </Badge>
   );

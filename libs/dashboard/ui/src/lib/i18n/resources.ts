@@ -264,6 +264,12 @@ export const id = {
   accounts: accountsId,
   collab: collabId,
   dispatch: dispatchId,
+  pane: {
+    details: 'Rincian lain & data asli',
+    ticket: 'Nomor tiket warga',
+    escalated: 'Eskalasi {{level}}',
+    labels: 'Label',
+  },
 };
 
 export type Resources = typeof id;
@@ -527,4 +533,10 @@ export const en: Resources = {
   accounts: accountsEn,
   collab: collabEn,
   dispatch: dispatchEn,
+  pane: {
+    details: 'More details & raw data',
+    ticket: "Citizen's ticket number",
+    escalated: 'Escalated {{level}}',
+    labels: 'Labels',
+  },
 };
