@@ -1,6 +1,6 @@
 import { MantineProvider } from '@mantine/core';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { ROLES_SEEING_ALL } from '@sigap/contracts';
 import { useTranslation } from 'react-i18next';
 import { AdminPage, AuditPage, RulesPage, UsersPage } from '@sigap/dashboard/feature-admin';
@@ -10,9 +10,11 @@ import { RotaPage } from '@sigap/dashboard/feature-dispatch';
 import { InboxPage, MyWorkPage } from '@sigap/dashboard/feature-inbox';
 import { ApprovalsPage, TemplatesPage, renderReplyComposer } from '@sigap/dashboard/feature-replies';
 import { MentionSlotsProvider, dashboardTheme, type MentionSlotRenderers } from '@sigap/dashboard/ui';
+import { BOARD_PATH, MY_WORK_PATH } from '@sigap/dashboard/data-access';
 import { AppLayout } from './app-layout';
+import { DESTINATIONS, destinationPath } from './destinations';
 import { NotFoundPage } from './not-found-page';
-import { BOARD_ROLES, MENTION_READER_ROLES, MY_WORK_ROLES, USER_MANAGER_ROLES } from './roles';
+import { BOARD_ROLES, MENTION_READER_ROLES, MY_WORK_ROLES, ROTA_READER_ROLES, USER_MANAGER_ROLES } from './roles';
 
 /** Sections other features add to the inbox's mention detail. */
 const MENTION_SLOTS: MentionSlotRenderers = { replies: renderReplyComposer };
@@ -51,11 +53,9 @@ export const App = ({ queryClient }: { queryClient: QueryClient }) => (
             }
           >
             <Route index element={<Inbox />} />
+            <Route path={MY_WORK_PATH} element={<MyWork />} />
             <Route
-              path="pekerjaan-saya"
-element={<MyWork />} />
-            <Route
-              path="papan"
+              path={BOARD_PATH}
               element={
                 <RequireRole roles={BOARD_ROLES}>
                   <BoardPage />
@@ -63,23 +63,7 @@ element={<MyWork />} />
               }
             />
             <Route
-              path="admin"
-              element={
-                <RequireRole roles={ROLES_SEEING_ALL}>
-                  <AdminPage />
-                </RequireRole>
-              }
-            />
-            <Route
-              path="rules"
-              element={
-                <RequireRole roles={ROLES_SEEING_ALL}>
-                  <RulesPage />
-                </RequireRole>
-              }
-            />
-            <Route
-              path="approvals"
+              path={destinationPath('approvals')}
               element={
                 <RequireRole roles={ROLES_SEEING_ALL}>
                   <ApprovalsPage />
@@ -87,7 +71,7 @@ element={<MyWork />} />
               }
             />
             <Route
-              path="templates"
+              path={destinationPath('templates')}
               element={
                 <RequireRole roles={ROLES_SEEING_ALL}>
                   <TemplatesPage />
@@ -95,7 +79,31 @@ element={<MyWork />} />
               }
             />
             <Route
-              path="users"
+              path={destinationPath('rota')}
+              element={
+                <RequireRole roles={ROTA_READER_ROLES}>
+                  <RotaPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path={destinationPath('rules')}
+              element={
+                <RequireRole roles={ROLES_SEEING_ALL}>
+                  <RulesPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path={destinationPath('queues')}
+              element={
+                <RequireRole roles={ROLES_SEEING_ALL}>
+                  <AdminPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path={destinationPath('users')}
               element={
                 <RequireRole roles={USER_MANAGER_ROLES}>
                   <UsersPage />
@@ -103,21 +111,16 @@ element={<MyWork />} />
               }
             />
             <Route
-              path="audit"
+              path={destinationPath('audit')}
               element={
                 <RequireRole roles={ROLES_SEEING_ALL}>
                   <AuditPage />
                 </RequireRole>
               }
             />
-            <Route
-              path="rota"
-              element={
-                <RequireRole roles={MENTION_READER_ROLES}>
-                  <RotaPage />
-                </RequireRole>
-              }
-            />
+            {DESTINATIONS.flatMap((destination) =>
+              destination.legacyPath ? [<Route key={destination.key} path={destination.legacyPath} element={<Navigate replace to={destination.path} />} />] : [],
+            )}
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

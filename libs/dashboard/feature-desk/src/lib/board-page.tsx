@@ -257,18 +257,18 @@ const ApprovalPanel = ({ queue, error }: { queue: ApprovalQueue | undefined; err
         {queue.items.length === 0 ? t('deskViews.board.approvalsEmpty') : t('deskViews.board.approvalsCount', { count: queue.items.length })}
       </Text>
       {queue.items.slice(0, 5).map((item) => (
-        <Box key={item.id} style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }} pb={4}>
+        <Box key={item.reply.id} style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }} pb={4}>
           <Group gap={6} wrap="nowrap">
             <UrgencyBadge urgency={item.mention.urgency} />
             <Text size="xs" ff="monospace" c="dimmed">
               {item.mention.ticketNumber}
             </Text>
             <Text size="xs" c="dimmed" truncate>
-              {item.author.name}
+              {item.reply.author.name}
             </Text>
           </Group>
           <Text size="sm" truncate>
-            {item.text}
+            {item.reply.text}
           </Text>
         </Box>
       ))}

@@ -3,6 +3,7 @@ import { accountsEn, accountsId } from './accounts.resources';
 import { collabEn, collabId } from './collab.resources';
 import { dispatchEn, dispatchId } from './dispatch.resources';
 import { rulesEn, rulesId } from './rules.resources';
+import { shellEn, shellId } from './shell.resources';
 
 /** UI strings. Bahasa Indonesia is the reference; English mirrors its keys. */
 export const id = {
@@ -264,6 +265,7 @@ export const id = {
   accounts: accountsId,
   collab: collabId,
   dispatch: dispatchId,
+  shell: shellId,
 };
 
 export type Resources = typeof id;
@@ -527,4 +529,5 @@ export const en: Resources = {
   accounts: accountsEn,
   collab: collabEn,
   dispatch: dispatchEn,
+  shell: shellEn,
 };
