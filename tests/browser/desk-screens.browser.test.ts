@@ -111,6 +111,12 @@ describe('every desk screen, per role, in the browser', () => {
     return { page, errors };
   };
 
+  /** Queries answered and spinners gone, so a screenshot shows the page, not its loading state. */
+  const settled = async (page: Page): Promise<void> => {
+    await page.waitForLoadState('networkidle');
+    await waitFor('the spinners to go', async () => ((await page.locator('.mantine-Loader-root').count()) === 0 ? true : undefined), WAIT);
+  };
+
   const visit = async (page: Page, key: PageKey, errors: string[]): Promise<void> => {
     const screen = SCREENS_BY_KEY[key];
     // A role with a single page to manage gets it in the header instead of a one-item menu.
@@ -129,8 +135,7 @@ describe('every desk screen, per role, in the browser', () => {
       throw new Error(`${key} did not render (${String(error)}); errors: ${errors.join(' | ')}`);
     }
     await waitFor(`the title of ${key}`, async () => ((await page.title()) === screen.title ? true : undefined), WAIT);
-    // Let the queries settle so the screenshot shows data, not spinners.
-    await page.waitForLoadState('networkidle');
+    await settled(page);
   };
 
   beforeAll(async () => {
@@ -209,12 +214,31 @@ describe('every desk screen, per role, in the browser', () => {
     await page.context().close();
   }, 180_000);
 
+  it('tells the admin of the @mention in the bell, opens the mention from it, and sends old addresses to the new pages', async () => {
+    const { page, errors } = await signIn('admin');
+    await page.getByRole('button', { name: /Notifikasi · 1 belum dibaca/ }).click();
+    const item = page.getByTestId('notification').filter({ hasText: 'Sari Wulandari menyebut Anda di catatan' });
+    await item.waitFor();
+    await page.screenshot({ path: resolve(SCREENS, 'admin-notifications.png') });
+    await item.click();
+    await page.waitForURL((url) => url.searchParams.get('m') === ids.tinggi);
+    await page.locator(`[data-testid="mention-detail"][data-mention-id="${ids.tinggi}"]`).waitFor();
+    await settled(page);
+    await page.screenshot({ path: resolve(SCREENS, 'admin-detail.png') });
+
+    await page.goto(`${stack.baseUrl}/rota`);
+    await page.waitForURL((url) => url.pathname === '/jadwal-piket');
+    await SCREENS_BY_KEY.rota.landmark(page).waitFor();
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 120_000);
+
   it('shows the liaison no action and no personal data', async () => {
     const { page, errors } = await signIn('liaison');
     await page.goto(`${stack.baseUrl}/?m=${ids.tinggi}`);
     await page.locator(`[data-testid="mention-detail"][data-mention-id="${ids.tinggi}"]`).waitFor();
     await page.getByTestId('read-only-badge').waitFor();
-    await page.waitForLoadState('networkidle');
+    await settled(page);
     await page.screenshot({ path: resolve(SCREENS, 'liaison-detail.png') });
     const body = (await page.locator('body').textContent()) ?? '';
     expect(body).not.toContain(PHONE_NUMBER);
@@ -230,32 +254,32 @@ describe('every desk screen, per role, in the browser', () => {
     // The desk's own pages are not offered, and typed in they refuse without asking the server.
     await page.goto(`${stack.baseUrl}/jadwal-piket`);
     await page.getByTestId('notification-bell').waitFor();
-    await page.waitForLoadState('networkidle');
+    await settled(page);
     expect(await page.getByTestId('rota-page').count()).toBe(0);
     expect(errors).toEqual([]);
     await page.context().close();
   }, 120_000);
 
-  it('gives the admin a usable single column on a phone: inbox, detail, the bell', async () => {
+  it('gives the admin a usable single column on a phone: inbox, detail, the bell, the menu', async () => {
     const { page, errors } = await signIn('admin', PHONE);
     await page.getByTestId('mention-row').first().waitFor();
-    await page.waitForLoadState('networkidle');
+    await settled(page);
     await page.screenshot({ path: resolve(SCREENS, 'admin-phone-inbox.png') });
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(PHONE.width);
 
     await page.locator(`[data-testid="mention-row"][data-mention-id="${ids.tinggi}"]`).click();
     await page.locator(`[data-testid="mention-detail"][data-mention-id="${ids.tinggi}"]`).waitFor();
-    await page.waitForLoadState('networkidle');
+    await settled(page);
     await page.screenshot({ path: resolve(SCREENS, 'admin-phone-detail.png'), fullPage: true });
-    // The note's @mention reached Ani: the bell counts it.
-    await page.getByRole('button', { name: /Notifikasi · 1 belum dibaca/ }).waitFor();
+    // The bell stays within reach on a phone.
+    expect(await page.getByTestId('notification-bell').isVisible()).toBe(true);
 
     await page.getByRole('button', { name: /Kembali ke daftar/ }).click();
     await page.getByTestId('nav-phone').click();
     await page.getByRole('menuitem', { name: 'Jadwal piket' }).click();
     await SCREENS_BY_KEY.rota.landmark(page).waitFor();
-    await page.waitForLoadState('networkidle');
+    await settled(page);
     await page.screenshot({ path: resolve(SCREENS, 'admin-phone-rota.png'), fullPage: true });
     expect(errors).toEqual([]);
     await page.context().close();

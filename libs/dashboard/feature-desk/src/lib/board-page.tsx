@@ -343,11 +343,16 @@ export const BoardPage = () => {
   }
   return (
     <ScrollArea h="100%" type="auto">
-      <Stack gap="sm" p="sm" data-testid="board">
-        <Group justify="space-between" wrap="nowrap">
-          <Title order={2} fz="lg">
-            {t('deskViews.board.title')}
-          </Title>
+      <Stack gap="sm" p="md" data-testid="board">
+        <Group justify="space-between" wrap="nowrap" align="flex-start">
+          <div>
+            <Title order={2} fz="lg">
+              {t('deskViews.board.title')}
+            </Title>
+            <Text size="sm" c="dimmed">
+              {t('deskViews.board.subtitle')}
+            </Text>
+          </div>
           {board.data && (
             <Text size="xs" c="dimmed" data-testid="board-updated">
               {t('deskViews.board.updated', { time: formatWib(board.data.generatedAt, toLanguage(i18n.language)) })}

@@ -26,9 +26,14 @@ export const TemplatesPage = () => {
     <ScrollArea h="100%">
       <Stack p="md" gap="md" maw={1000} data-testid="templates-page">
         <Group justify="space-between" align="flex-end">
-          <Title order={2} fz="lg">
-            {t('replies.templates.title')}
-          </Title>
+          <div>
+            <Title order={2} fz="lg">
+              {t('replies.templates.title')}
+            </Title>
+            <Text size="sm" c="dimmed">
+              {t('replies.templates.subtitle')}
+            </Text>
+          </div>
           <Button size="xs" onClick={() => setEditing({ template: null })} data-testid="template-create">
             {t('replies.templates.create')}
           </Button>

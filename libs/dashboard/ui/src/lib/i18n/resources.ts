@@ -203,6 +203,7 @@ export const id = {
     },
     board: {
       title: 'Papan supervisor',
+      subtitle: 'Shift ini: yang belum diklaim menurut urgensi, siapa memegang apa, dan balasan yang menunggu persetujuan.',
       updated: 'Diperbarui {{time}}',
       unclaimed: 'belum diklaim',
       oldest: 'Terlama menunggu: {{age}}',
@@ -238,6 +239,7 @@ export const id = {
   },
   admin: {
     title: 'Antrean kerja',
+    subtitle: 'Pekerjaan latar Sigap: pesan masuk, balasan keluar, eskalasi. Yang gagal bisa dilihat dan dicoba lagi.',
     queue: 'Antrean',
     waiting: 'Menunggu',
     active: 'Berjalan',
@@ -467,6 +469,7 @@ export const en: Resources = {
     },
     board: {
       title: 'Supervisor board',
+      subtitle: 'This shift: unclaimed items by urgency, who holds what, and replies awaiting approval.',
       updated: 'Updated {{time}}',
       unclaimed: 'unclaimed',
       oldest: 'Oldest waiting: {{age}}',
@@ -502,6 +505,7 @@ export const en: Resources = {
   },
   admin: {
     title: 'Work queues',
+    subtitle: "Sigap's background work: incoming messages, outgoing replies, escalations. Failed jobs can be inspected and retried.",
     queue: 'Queue',
     waiting: 'Waiting',
     active: 'Active',
