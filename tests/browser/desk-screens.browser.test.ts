@@ -219,6 +219,10 @@ describe('every desk screen, per role, in the browser', () => {
     await page.getByRole('button', { name: /Notifikasi · 1 belum dibaca/ }).click();
     const item = page.getByTestId('notification').filter({ hasText: 'Sari Wulandari menyebut Anda di catatan' });
     await item.waitFor();
+    // The popover fades in; shoot it once it is fully there.
+    await waitFor('the popover to finish opening', async () =>
+      (await item.evaluate((element) => getComputedStyle(element.closest('[data-position]') ?? element).opacity)) === '1' ? true : undefined,
+    );
     await page.screenshot({ path: resolve(SCREENS, 'admin-notifications.png') });
     await item.click();
     await page.waitForURL((url) => url.searchParams.get('m') === ids.tinggi);

@@ -130,7 +130,7 @@ export const RotaPage = () => {
     if (!supervisor) return mine;
     // The city's own OPDs first (external agencies rarely keep a rota here), so the page opens on one that matters.
     const rank = (opd: OpdView): number => (session?.user.opds.includes(opd.code) ? 0 : ({ opd: 1, kecamatan: 2, external: 3, kelurahan: 4 } as const)[opd.kind]);
-    return [...all].sort((a, b) => rank(a) - rank(b) || a.code.localeCompare(b.code));
+    return [...all].sort((a, b) => rank(a) - rank(b));
   }, [opds.data, supervisor, session]);
   const [chosen, setChosen] = useState<string | null>(null);
   const opd = chosen ?? choices[0]?.code ?? null;
