@@ -117,6 +117,11 @@ describe('every desk screen, per role, in the browser', () => {
     await waitFor('the spinners to go', async () => ((await page.locator('.mantine-Loader-root').count()) === 0 ? true : undefined), WAIT);
   };
 
+  /** Menus and popovers fade in; a screenshot waits until the dropdown is fully there. */
+  const fullyOpen = async (page: Page, role: 'menu' | 'dialog' = 'menu'): Promise<void> => {
+    await waitFor(`the ${role} to finish opening`, async () => ((await page.getByRole(role).evaluate((element) => getComputedStyle(element).opacity)) === '1' ? true : undefined), WAIT);
+  };
+
   const visit = async (page: Page, key: PageKey, errors: string[]): Promise<void> => {
     const screen = SCREENS_BY_KEY[key];
     // A role with a single page to manage gets it in the header instead of a one-item menu.
@@ -193,6 +198,8 @@ describe('every desk screen, per role, in the browser', () => {
       await page.getByRole('menu').waitFor();
       const inMenu = await page.getByRole('menuitem').evaluateAll((items) => items.map((item) => item.getAttribute('data-testid')));
       offered.push(...inMenu);
+      await fullyOpen(page);
+      await page.screenshot({ path: resolve(SCREENS, `${role}-manage-menu.png`) });
       await page.keyboard.press('Escape');
       await page.getByRole('menu').waitFor({ state: 'detached' });
     }
@@ -281,6 +288,8 @@ describe('every desk screen, per role, in the browser', () => {
 
     await page.getByRole('button', { name: /Kembali ke daftar/ }).click();
     await page.getByTestId('nav-phone').click();
+    await fullyOpen(page);
+    await page.screenshot({ path: resolve(SCREENS, 'admin-phone-menu.png') });
     await page.getByRole('menuitem', { name: 'Jadwal piket' }).click();
     await SCREENS_BY_KEY.rota.landmark(page).waitFor();
     await settled(page);
