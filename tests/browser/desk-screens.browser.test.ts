@@ -117,6 +117,24 @@ describe('every desk screen, per role, in the browser', () => {
     await waitFor('the spinners to go', async () => ((await page.locator('.mantine-Loader-root').count()) === 0 ? true : undefined), WAIT);
   };
 
+  /** One line, nothing overlapping, nothing cut: navigation, live state, bell and logout side by side. */
+  const expectHeaderFits = async (page: Page, width: number): Promise<void> => {
+    const header = page.locator('header');
+    expect((await header.boundingBox())?.height).toBeLessThanOrEqual(60);
+    const boxes = await Promise.all(
+      [header.locator('nav'), header.getByTestId('live-status'), header.getByTestId('notification-bell'), header.getByTestId('logout')].map(async (part) => {
+        const box = await part.boundingBox();
+        if (!box) throw new Error('a header part is not shown');
+        return box;
+      }),
+    );
+    for (let i = 1; i < boxes.length; i++) expect(boxes[i - 1].x + boxes[i - 1].width).toBeLessThanOrEqual(boxes[i].x);
+    expect(boxes[3].x + boxes[3].width).toBeLessThanOrEqual(width);
+    // No label clipped inside its button.
+    const clipped = await header.locator('nav a, nav button, [data-testid="logout"]').evaluateAll((items) => items.filter((item) => item.scrollWidth > item.clientWidth + 1).map((item) => item.textContent));
+    expect(clipped).toEqual([]);
+  };
+
   /** Menus and popovers fade in; a screenshot waits until the dropdown is fully there. */
   const fullyOpen = async (page: Page, role: 'menu' | 'dialog' = 'menu'): Promise<void> => {
     await waitFor(`the ${role} to finish opening`, async () => ((await page.getByRole(role).evaluate((element) => getComputedStyle(element).opacity)) === '1' ? true : undefined), WAIT);
@@ -206,17 +224,17 @@ describe('every desk screen, per role, in the browser', () => {
     const expected = PAGES_OF[role].map((key) => SCREENS_BY_KEY[key].nav);
     expect(offered.filter((testId) => testId !== 'nav-manage').sort()).toEqual([...expected].sort());
 
-    // The header keeps its live parts on one line at 1366 px: nothing pushed off the right edge.
-    const header = await page.locator('header').boundingBox();
-    expect(header?.height).toBeLessThanOrEqual(60);
-    const logout = await page.getByTestId('logout').boundingBox();
-    expect((logout?.x ?? Infinity) + (logout?.width ?? 0)).toBeLessThanOrEqual(LAPTOP.width);
+    await expectHeaderFits(page, LAPTOP.width);
     await page.getByTestId('notification-bell').waitFor();
 
     for (const key of PAGES_OF[role]) {
       await visit(page, key, errors);
       await page.screenshot({ path: resolve(SCREENS, `${role}-${key}.png`) });
     }
+    // A smaller office screen still fits the header on one line.
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await expectHeaderFits(page, 1024);
+    await page.screenshot({ path: resolve(SCREENS, `${role}-1024.png`) });
     expect(errors).toEqual([]);
     await page.context().close();
   }, 180_000);

@@ -38,9 +38,13 @@ const renderMentionExtras: MentionExtrasRenderer = (mention) => <MentionCollabSe
 // Liaisons may not read notes or the history (the server refuses them): no tabs that can only fail.
 const renderNoExtras: MentionExtrasRenderer = () => null;
 
-const LiveIndicator = ({ compact }: { compact: boolean }) => {
+/**
+ * On a narrow header a healthy connection is just its green dot; a broken or restored one always
+ * says so in words.
+ */
+const LiveIndicator = ({ narrow }: { narrow: boolean }) => {
   const status = useLiveStatus();
-  return <ConnectionIndicator state={status.state} replayed={status.replayed} resync={status.resync} compact={compact} />;
+  return <ConnectionIndicator state={status.state} replayed={status.replayed} resync={status.resync} compact={narrow && status.state === 'live'} />;
 };
 
 const BurgerIcon = () => (
@@ -66,7 +70,7 @@ const CountBadge = ({ count, testId, label }: { count?: number; testId?: string;
     </Badge>
   ) : null;
 
-const NavItem = ({ destination, count, countLabel }: { destination: Destination; count?: number; countLabel?: string }) => {
+const NavItem = ({ destination, count, countLabel, dense }: { destination: Destination; count?: number; countLabel?: string; dense: boolean }) => {
   const { t } = useTranslation();
   const { pathname } = useLocation();
   const active = pathname === destination.path;
@@ -77,7 +81,7 @@ const NavItem = ({ destination, count, countLabel }: { destination: Destination;
       aria-current={active ? 'page' : undefined}
       data-testid={destination.testId}
       title={countLabel}
-      px="sm"
+      px={dense ? 'xs' : 'sm'}
       py={6}
       fz="sm"
       style={NAV_ITEM_STYLE(active)}
@@ -89,15 +93,22 @@ const NavItem = ({ destination, count, countLabel }: { destination: Destination;
 };
 
 /** "Kelola": the pages people open now and then, so the header keeps room for the live ones. */
-const ManageMenu = ({ items }: { items: Destination[] }) => {
+const ManageMenu = ({ items, dense }: { items: Destination[]; dense: boolean }) => {
   const { t } = useTranslation();
   const { pathname } = useLocation();
   const current = items.find((item) => item.path === pathname);
   return (
     <Menu position="bottom-start" shadow="md" width={220} withinPortal>
       <Menu.Target>
-        <UnstyledButton px="sm" py={6} fz="sm" style={NAV_ITEM_STYLE(current !== undefined)} data-testid="nav-manage" aria-current={current ? 'page' : undefined}>
-          {current ? `${t('shell.nav.manage')}: ${t(current.label)}` : t('shell.nav.manage')}
+        <UnstyledButton
+          px={dense ? 'xs' : 'sm'}
+          py={6}
+          fz="sm"
+          style={NAV_ITEM_STYLE(current !== undefined)}
+          data-testid="nav-manage"
+          aria-current={current ? 'page' : undefined}
+        >
+          {current && !dense ? `${t('shell.nav.manage')}: ${t(current.label)}` : t('shell.nav.manage')}
           <Text component="span" aria-hidden ml={6} fz={10}>
             ▾
           </Text>
@@ -193,6 +204,8 @@ export const AppLayout = () => {
   const counts: Partial<Record<DestinationKey, number>> = { myWork: myWorkCount, approvals: approvalCount };
   useDocumentTitle();
   const phone = useMediaQuery('(max-width: 48em)') ?? false;
+  // Between a phone and a wide laptop (e.g. 1024 px) the header drops what can wait: the name, the ? button.
+  const narrow = !(useMediaQuery('(min-width: 75em)') ?? true);
 
   // Keys that work on every page: help, my work, the inbox and the board (g i / g b).
   const goto = useRef({ navigate, hasMyWork, hasBoard });
@@ -260,14 +273,15 @@ export const AppLayout = () => {
                     destination={destination}
                     count={counts[destination.key]}
                     countLabel={destination.key === 'approvals' && approvalCount ? t('shell.nav.approvalsWaiting', { count: approvalCount }) : undefined}
+                    dense={narrow}
                   />
                 ))}
-                {navigation.manage.length > 0 && <ManageMenu items={navigation.manage} />}
+                {navigation.manage.length > 0 && <ManageMenu items={navigation.manage} dense={narrow} />}
               </Group>
             </Group>
 
             <Group gap="xs" wrap="nowrap" style={{ minWidth: 0, flexShrink: 1 }}>
-              {readsMentions && <LiveIndicator compact={phone} />}
+              {readsMentions && <LiveIndicator narrow={phone || narrow} />}
               {user.role === 'liaison' && (
                 <Badge variant="light" color="gray" size="sm" tt="none" visibleFrom="sm" data-testid="read-only-badge" title={t('accounts.readOnly')}>
                   {t('accounts.readOnly')}
@@ -277,7 +291,7 @@ export const AppLayout = () => {
 
             <Group gap="xs" wrap="nowrap">
               <Tooltip label={t('header.shortcuts')}>
-                <ActionIcon variant="default" size="md" aria-label={t('header.shortcuts')} onClick={() => setHelpOpen(true)} visibleFrom="sm">
+                <ActionIcon variant="default" size="md" aria-label={t('header.shortcuts')} onClick={() => setHelpOpen(true)} visibleFrom="lg">
                   ?
                 </ActionIcon>
               </Tooltip>
@@ -290,7 +304,7 @@ export const AppLayout = () => {
               <Box visibleFrom="sm">
                 <LanguageSwitch />
               </Box>
-              <Box visibleFrom="md" style={{ textAlign: 'right', lineHeight: 1.15 }} data-testid="current-user">
+              <Box visibleFrom="lg" style={{ textAlign: 'right', lineHeight: 1.15 }} data-testid="current-user">
                 <Text size="sm" fw={600} truncate maw={180}>
                   {user.name}
                 </Text>
@@ -298,7 +312,7 @@ export const AppLayout = () => {
                   {t(`role.${user.role}`)}
                 </Text>
               </Box>
-              <Button variant="default" size="xs" onClick={logout} visibleFrom="sm" data-testid="logout">
+              <Button variant="default" size="xs" onClick={logout} visibleFrom="sm" data-testid="logout" title={`${user.name} · ${t(`role.${user.role}`)}`}>
                 {t('header.logout')}
               </Button>
             </Group>

@@ -25,8 +25,8 @@ export const TemplatesPage = () => {
   return (
     <ScrollArea h="100%">
       <Stack p="md" gap="md" maw={1000} data-testid="templates-page">
-        <Group justify="space-between" align="flex-end">
-          <div>
+        <Group justify="space-between" align="flex-start" wrap="nowrap">
+          <div style={{ minWidth: 0 }}>
             <Title order={2} fz="lg">
               {t('replies.templates.title')}
             </Title>
