@@ -1,13 +1,15 @@
 import { useEffect, useRef, useState } from 'react';
-import { ActionIcon, AppShell, Badge, Box, Button, Group, Text, Tooltip, UnstyledButton } from '@mantine/core';
+import { ActionIcon, AppShell, Badge, Box, Button, Group, Menu, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import { ROLES_SEEING_ALL } from '@sigap/contracts';
+import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet, useMatch, useNavigate } from 'react-router-dom';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import {
   BOARD_PATH,
   INBOX_PATH,
   LiveProvider,
   MY_WORK_PATH,
+  useApprovalQueue,
   useLiveStatus,
   useLogout,
   useMyWorkCounts,
@@ -23,9 +25,12 @@ import {
   LanguageSwitch,
   MentionSlotsProvider,
   ShortcutHelp,
+  useLanguage,
   type MentionSlotRenderers,
 } from '@sigap/dashboard/ui';
-import { BOARD_ROLES, MENTION_READER_ROLES, MY_WORK_ROLES, USER_MANAGER_ROLES } from './roles';
+import { PageErrorBoundary } from './page-error-boundary';
+import { destinationOf, navigationFor, type Destination, type DestinationKey } from './destinations';
+import { BOARD_ROLES, MENTION_READER_ROLES, MY_WORK_ROLES } from './roles';
 
 const HEADER_HEIGHT = 52;
 
@@ -36,58 +41,153 @@ const MENTION_SLOTS: MentionSlotRenderers = {
   collab: (mention) => <MentionCollabSection key={mention.id} mentionId={mention.id} />,
 };
 
-const LiveIndicator = () => {
+// Liaisons read along: no presence, no reply box, and no notes or history (the server refuses them).
+const LIAISON_SLOTS: MentionSlotRenderers = {};
+
+/**
+ * On a narrow header a healthy connection is just its green dot; a broken or restored one always
+ * says so in words.
+ */
+const LiveIndicator = ({ narrow }: { narrow: boolean }) => {
   const status = useLiveStatus();
-  return <ConnectionIndicator state={status.state} replayed={status.replayed} resync={status.resync} />;
+  return <ConnectionIndicator state={status.state} replayed={status.replayed} resync={status.resync} compact={narrow && status.state === 'live'} />;
 };
 
-const NavItem = ({ to, label, count, testId }: { to: string; label: string; count?: number; testId?: string }) => {
-  const active = useMatch({ path: to.split('?')[0], end: true }) !== null;
-  const ref = useRef<HTMLAnchorElement>(null);
-  // In a scrolled navigation the current page's link stays in sight, also when the header's
-  // other parts (who is online, the live state) arrive later and narrow it.
-  useEffect(() => {
-    const item = ref.current;
-    const nav = item?.parentElement;
-    if (!active || !item || !nav || typeof ResizeObserver === 'undefined') return undefined;
-    const observer = new ResizeObserver(() => {
-      const box = item.getBoundingClientRect();
-      const view = nav.getBoundingClientRect();
-      if (box.right > view.right) nav.scrollLeft += box.right - view.right;
-      else if (box.left < view.left) nav.scrollLeft -= view.left - box.left;
-    });
-    observer.observe(nav);
-    return () => observer.disconnect();
-  }, [active]);
+const BurgerIcon = () => (
+  <svg width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" aria-hidden="true">
+    <path d="M4 6h16M4 12h16M4 18h16" />
+  </svg>
+);
+
+const NAV_ITEM_STYLE = (active: boolean) => ({
+  display: 'inline-flex',
+  alignItems: 'center',
+  whiteSpace: 'nowrap' as const,
+  borderRadius: 'var(--mantine-radius-sm)',
+  fontWeight: active ? 650 : 450,
+  background: active ? 'var(--mantine-color-indigo-0)' : undefined,
+  color: active ? 'var(--mantine-color-indigo-9)' : undefined,
+});
+
+const CountBadge = ({ count, testId, label }: { count?: number; testId?: string; label?: string }) =>
+  count !== undefined && count > 0 ? (
+    <Badge size="xs" circle={count < 10} ml={6} variant="filled" color="indigo" data-testid={testId} aria-label={label}>
+      {count}
+    </Badge>
+  ) : null;
+
+const NavItem = ({ destination, count, countLabel, dense }: { destination: Destination; count?: number; countLabel?: string; dense: boolean }) => {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const active = pathname === destination.path;
   return (
     <UnstyledButton
-      ref={ref}
       component={Link}
-      to={to}
+      to={destination.path}
       aria-current={active ? 'page' : undefined}
-      data-testid={testId}
-      px={10}
+      data-testid={destination.testId}
+      title={countLabel}
+      px={dense ? 'xs' : 'sm'}
       py={6}
       fz="sm"
-      style={{
-        display: 'inline-flex',
-        alignItems: 'center',
-        whiteSpace: 'nowrap',
-        flexShrink: 0,
-        borderRadius: 'var(--mantine-radius-sm)',
-        fontWeight: active ? 650 : 450,
-        background: active ? 'var(--mantine-color-indigo-0)' : undefined,
-        color: active ? 'var(--mantine-color-indigo-9)' : undefined,
-      }}
+      style={NAV_ITEM_STYLE(active)}
     >
-      {label}
-      {count !== undefined && count > 0 && (
-        <Badge size="xs" circle={count < 10} ml={6} variant="filled" color="indigo" data-testid={testId ? `${testId}-count` : undefined}>
-          {count}
-        </Badge>
-      )}
+      {t(destination.label)}
+      <CountBadge count={count} testId={`${destination.testId}-count`} />
     </UnstyledButton>
   );
+};
+
+/** "Kelola": the pages people open now and then, so the header keeps room for the live ones. */
+const ManageMenu = ({ items, dense }: { items: Destination[]; dense: boolean }) => {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const current = items.find((item) => item.path === pathname);
+  return (
+    <Menu position="bottom-start" shadow="md" width={220} withinPortal>
+      <Menu.Target>
+        <UnstyledButton
+          px={dense ? 'xs' : 'sm'}
+          py={6}
+          fz="sm"
+          style={NAV_ITEM_STYLE(current !== undefined)}
+          data-testid="nav-manage"
+          aria-current={current ? 'page' : undefined}
+        >
+          {current && !dense ? `${t('shell.nav.manage')}: ${t(current.label)}` : t('shell.nav.manage')}
+          <Text component="span" aria-hidden ml={6} fz={10}>
+            ▾
+          </Text>
+        </UnstyledButton>
+      </Menu.Target>
+      <Menu.Dropdown>
+        {items.map((item) => (
+          <Menu.Item
+            key={item.key}
+            component={Link}
+            to={item.path}
+            data-testid={item.testId}
+            aria-current={item.path === pathname ? 'page' : undefined}
+            fw={item.path === pathname ? 650 : undefined}
+          >
+            {t(item.label)}
+          </Menu.Item>
+        ))}
+      </Menu.Dropdown>
+    </Menu>
+  );
+};
+
+/** On a phone the header has no room: every page, the language and logging out are one tap away in a menu. */
+const PhoneMenu = ({ items, counts, onLogout }: { items: Destination[]; counts: Partial<Record<DestinationKey, number>>; onLogout: () => void }) => {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const session = useSession();
+  const [language, setLanguage] = useLanguage();
+  return (
+    <Menu position="bottom-start" shadow="md" width={260} withinPortal>
+      <Menu.Target>
+        <ActionIcon variant="default" size="lg" hiddenFrom="sm" data-testid="nav-phone" aria-label={t('shell.nav.menu')}>
+          <BurgerIcon />
+        </ActionIcon>
+      </Menu.Target>
+      <Menu.Dropdown>
+        {session && (
+          <Menu.Label>
+            {session.user.name} · {t(`role.${session.user.role}`)}
+          </Menu.Label>
+        )}
+        {items.map((item) => (
+          <Menu.Item
+            key={item.key}
+            component={Link}
+            to={item.path}
+            aria-current={item.path === pathname ? 'page' : undefined}
+            fw={item.path === pathname ? 650 : undefined}
+            rightSection={<CountBadge count={counts[item.key]} />}
+          >
+            {t(item.label)}
+          </Menu.Item>
+        ))}
+        <Menu.Divider />
+        <Menu.Item onClick={() => setLanguage(language === 'id' ? 'en' : 'id')}>{language === 'id' ? 'English' : 'Bahasa Indonesia'}</Menu.Item>
+        <Menu.Item onClick={onLogout} color="red">
+          {t('header.logout')}
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+};
+
+/** "Kotak masuk · Sigap": the browser tab says which page it is. */
+const useDocumentTitle = (): void => {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const destination = destinationOf(pathname);
+  const page = destination ? t(destination.label) : t('common.notFound');
+  useEffect(() => {
+    document.title = t('shell.pageTitle', { page });
+  }, [t, page]);
 };
 
 /** The signed-in frame: header with navigation, live state, language, user and logout. */
@@ -98,11 +198,20 @@ export const AppLayout = () => {
   const logout = useLogout();
   const [helpOpen, setHelpOpen] = useState(false);
   const navigate = useNavigate();
+  const location = useLocation();
   const role = session?.user.role;
   const hasMyWork = role !== undefined && MY_WORK_ROLES.includes(role);
   const hasBoard = role !== undefined && BOARD_ROLES.includes(role);
   const myWork = useMyWorkCounts(hasMyWork);
   const myWorkCount = myWork.data ? myWork.data.holding + myWork.data.assigned : undefined;
+  const seesApprovals = role !== undefined && ROLES_SEEING_ALL.includes(role);
+  const approvals = useApprovalQueue(seesApprovals);
+  const approvalCount = approvals.data?.items.length;
+  const counts: Partial<Record<DestinationKey, number>> = { myWork: myWorkCount, approvals: approvalCount };
+  useDocumentTitle();
+  const phone = useMediaQuery('(max-width: 48em)') ?? false;
+  // Between a phone and a wide laptop (e.g. 1024 px) the header drops what can wait: the name, the ? button.
+  const narrow = !(useMediaQuery('(min-width: 75em)') ?? true);
 
   // Keys that work on every page: help, my work, the inbox and the board (g i / g b).
   const goto = useRef({ navigate, hasMyWork, hasBoard });
@@ -151,35 +260,36 @@ export const AppLayout = () => {
   if (!session) return null;
   const { user } = session;
   const readsMentions = MENTION_READER_ROLES.includes(user.role);
+  const navigation = navigationFor(user.role);
 
   return (
     <LiveProvider enabled={readsMentions}>
       <AppShell header={{ height: HEADER_HEIGHT }} padding={0}>
         <AppShell.Header px="sm">
           <Group h="100%" gap="sm" wrap="nowrap" justify="space-between">
-            <Group gap="xs" wrap="nowrap" style={{ minWidth: 0, flex: 1 }}>
+            <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
+              <PhoneMenu items={[...navigation.primary, ...navigation.manage]} counts={counts} onLogout={logout} />
               <Text fw={800} fz="lg" c="indigo.8" mr={4} style={{ letterSpacing: -0.3 }}>
                 {t('common.appName')}
               </Text>
-              {/* With every page a supervisor has, the links outgrow 1366px: they scroll rather than overlap. */}
-              <Group component="nav" aria-label={t('header.nav')} gap={0} wrap="nowrap" visibleFrom="sm" style={{ minWidth: 0, overflowX: 'auto', scrollbarWidth: 'none' }}>
-                {readsMentions && <NavItem to={INBOX_PATH} label={t('header.inbox')} testId="nav-inbox" />}
-                {hasMyWork && <NavItem to={MY_WORK_PATH} label={t('deskViews.nav.myWork')} count={myWorkCount} testId="nav-my-work" />}
-                {hasBoard && <NavItem to={BOARD_PATH} label={t('deskViews.nav.board')} testId="nav-board" />}
-                {readsMentions && <NavItem to="/rota" label={t('dispatch.nav')} />}
-                {ROLES_SEEING_ALL.includes(user.role) && <NavItem to="/admin" label={t('header.admin')} />}
-                {ROLES_SEEING_ALL.includes(user.role) && <NavItem to="/rules" label={t('header.rules')} />}
-                {ROLES_SEEING_ALL.includes(user.role) && <NavItem to="/approvals" label={t('replies.nav.approvals')} />}
-                {ROLES_SEEING_ALL.includes(user.role) && <NavItem to="/templates" label={t('replies.nav.templates')} />}
-                {USER_MANAGER_ROLES.includes(user.role) && <NavItem to="/users" label={t('accounts.nav.users')} />}
-                {ROLES_SEEING_ALL.includes(user.role) && <NavItem to="/audit" label={t('accounts.nav.audit')} />}
+              <Group component="nav" aria-label={t('header.nav')} gap={2} wrap="nowrap" visibleFrom="sm">
+                {navigation.primary.map((destination) => (
+                  <NavItem
+                    key={destination.key}
+                    destination={destination}
+                    count={counts[destination.key]}
+                    countLabel={destination.key === 'approvals' && approvalCount ? t('shell.nav.approvalsWaiting', { count: approvalCount }) : undefined}
+                    dense={narrow}
+                  />
+                ))}
+                {navigation.manage.length > 0 && <ManageMenu items={navigation.manage} dense={narrow} />}
               </Group>
             </Group>
 
-            <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
-              {readsMentions && <LiveIndicator />}
+            <Group gap="xs" wrap="nowrap" style={{ minWidth: 0, flexShrink: 1 }}>
+              {readsMentions && <LiveIndicator narrow={phone || narrow} />}
               {user.role === 'liaison' && (
-                <Badge variant="light" color="gray" size="sm" data-testid="read-only-badge" title={t('accounts.readOnly')}>
+                <Badge variant="light" color="gray" size="sm" tt="none" visibleFrom="sm" data-testid="read-only-badge" title={t('accounts.readOnly')}>
                   {t('accounts.readOnly')}
                 </Badge>
               )}
@@ -187,14 +297,20 @@ export const AppLayout = () => {
 
             <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
               <Tooltip label={t('header.shortcuts')}>
-                <ActionIcon variant="default" size="md" aria-label={t('header.shortcuts')} onClick={() => setHelpOpen(true)} visibleFrom="sm">
+                <ActionIcon variant="default" size="md" aria-label={t('header.shortcuts')} onClick={() => setHelpOpen(true)} visibleFrom="lg">
                   ?
                 </ActionIcon>
               </Tooltip>
-              {readsMentions && user.role !== 'liaison' && <OnlineUsers />}
+              {readsMentions && user.role !== 'liaison' && (
+                <Box visibleFrom="sm">
+                  <OnlineUsers />
+                </Box>
+              )}
               <NotificationsBell onOpenMention={(mentionId) => navigate(`/?m=${encodeURIComponent(mentionId)}`)} />
-              <LanguageSwitch />
-              <Box visibleFrom="md" style={{ textAlign: 'right', lineHeight: 1.15 }} data-testid="current-user">
+              <Box visibleFrom="sm">
+                <LanguageSwitch />
+              </Box>
+              <Box visibleFrom="lg" style={{ textAlign: 'right', lineHeight: 1.15 }} data-testid="current-user">
                 <Text size="sm" fw={600} truncate maw={180}>
                   {user.name}
                 </Text>
@@ -202,7 +318,7 @@ export const AppLayout = () => {
                   {t(`role.${user.role}`)}
                 </Text>
               </Box>
-              <Button variant="default" size="xs" onClick={logout} data-testid="logout">
+              <Button variant="default" size="xs" onClick={logout} visibleFrom="sm" data-testid="logout" title={`${user.name} · ${t(`role.${user.role}`)}`}>
                 {t('header.logout')}
               </Button>
             </Group>
@@ -210,8 +326,10 @@ export const AppLayout = () => {
         </AppShell.Header>
         <AppShell.Main>
           <Box h={`calc(100dvh - ${HEADER_HEIGHT}px)`}>
-            <MentionSlotsProvider slots={MENTION_SLOTS}>
-              <Outlet />
+            <MentionSlotsProvider slots={user.role === 'liaison' ? LIAISON_SLOTS : MENTION_SLOTS}>
+              <PageErrorBoundary key={location.pathname}>
+                <Outlet />
+              </PageErrorBoundary>
             </MentionSlotsProvider>
           </Box>
         </AppShell.Main>

@@ -1,6 +1,6 @@
 import { MantineProvider } from '@mantine/core';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { ROLES_SEEING_ALL } from '@sigap/contracts';
 import { useTranslation } from 'react-i18next';
 import { AdminPage, AuditPage, RulesPage, UsersPage } from '@sigap/dashboard/feature-admin';
@@ -10,9 +10,11 @@ import { RotaPage } from '@sigap/dashboard/feature-dispatch';
 import { InboxPage, MyWorkPage } from '@sigap/dashboard/feature-inbox';
 import { ApprovalsPage, TemplatesPage } from '@sigap/dashboard/feature-replies';
 import { dashboardTheme } from '@sigap/dashboard/ui';
+import { BOARD_PATH, MY_WORK_PATH } from '@sigap/dashboard/data-access';
 import { AppLayout } from './app-layout';
+import { DESTINATIONS, destinationPath } from './destinations';
 import { NotFoundPage } from './not-found-page';
-import { BOARD_ROLES, MENTION_READER_ROLES, MY_WORK_ROLES, USER_MANAGER_ROLES } from './roles';
+import { BOARD_ROLES, MENTION_READER_ROLES, MY_WORK_ROLES, ROTA_READER_ROLES, USER_MANAGER_ROLES } from './roles';
 
 const Inbox = () => {
   const { t } = useTranslation();
@@ -46,11 +48,9 @@ export const App = ({ queryClient }: { queryClient: QueryClient }) => (
             }
           >
             <Route index element={<Inbox />} />
+            <Route path={MY_WORK_PATH} element={<MyWork />} />
             <Route
-              path="pekerjaan-saya"
-element={<MyWork />} />
-            <Route
-              path="papan"
+              path={BOARD_PATH}
               element={
                 <RequireRole roles={BOARD_ROLES}>
                   <BoardPage />
@@ -58,23 +58,7 @@ element={<MyWork />} />
               }
             />
             <Route
-              path="admin"
-              element={
-                <RequireRole roles={ROLES_SEEING_ALL}>
-                  <AdminPage />
-                </RequireRole>
-              }
-            />
-            <Route
-              path="rules"
-              element={
-                <RequireRole roles={ROLES_SEEING_ALL}>
-                  <RulesPage />
-                </RequireRole>
-              }
-            />
-            <Route
-              path="approvals"
+              path={destinationPath('approvals')}
               element={
                 <RequireRole roles={ROLES_SEEING_ALL}>
                   <ApprovalsPage />
@@ -82,7 +66,7 @@ element={<MyWork />} />
               }
             />
             <Route
-              path="templates"
+              path={destinationPath('templates')}
               element={
                 <RequireRole roles={ROLES_SEEING_ALL}>
                   <TemplatesPage />
@@ -90,7 +74,31 @@ element={<MyWork />} />
               }
             />
             <Route
-              path="users"
+              path={destinationPath('rota')}
+              element={
+                <RequireRole roles={ROTA_READER_ROLES}>
+                  <RotaPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path={destinationPath('rules')}
+              element={
+                <RequireRole roles={ROLES_SEEING_ALL}>
+                  <RulesPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path={destinationPath('queues')}
+              element={
+                <RequireRole roles={ROLES_SEEING_ALL}>
+                  <AdminPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path={destinationPath('users')}
               element={
                 <RequireRole roles={USER_MANAGER_ROLES}>
                   <UsersPage />
@@ -98,21 +106,16 @@ element={<MyWork />} />
               }
             />
             <Route
-              path="audit"
+              path={destinationPath('audit')}
               element={
                 <RequireRole roles={ROLES_SEEING_ALL}>
                   <AuditPage />
                 </RequireRole>
               }
             />
-            <Route
-              path="rota"
-              element={
-                <RequireRole roles={MENTION_READER_ROLES}>
-                  <RotaPage />
-                </RequireRole>
-              }
-            />
+            {DESTINATIONS.flatMap((destination) =>
+              destination.legacyPath ? [<Route key={destination.key} path={destination.legacyPath} element={<Navigate replace to={destination.path} />} />] : [],
+            )}
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

@@ -11,3 +11,6 @@ export const MY_WORK_ROLES: readonly Role[] = ['superadmin', 'supervisor', 'admi
 
 /** Roles that see the supervisor board (the server refuses the others). */
 export const BOARD_ROLES: readonly Role[] = ROLES_SEEING_ALL;
+
+/** Who reads the on-call rota; the server refuses DPRD liaisons. */
+export const ROTA_READER_ROLES: readonly Role[] = ['superadmin', 'supervisor', 'admin'];

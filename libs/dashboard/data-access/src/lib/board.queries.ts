@@ -1,17 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import type { DeskBoard, MyWorkCounts, Urgency } from '@sigap/contracts';
+import type { ApprovalItem, DeskBoard, MyWorkCounts } from '@sigap/contracts';
 import { ApiError, apiRequest } from './api-client';
 import { queryKeys } from './query-keys';
 
-/** One reply waiting for a supervisor, as `GET /api/v1/approvals` lists it. */
-export interface PendingApproval {
-  id: string;
-  mentionId: string;
-  text: string;
-  author: { id: string; name: string };
-  createdAt: string;
-  mention: { urgency: Urgency; ticketNumber: string; excerpt: string };
-}
+/** One reply waiting for a supervisor, exactly as `GET /api/v1/approvals` lists it. */
+export type PendingApproval = ApprovalItem;
 
 /** The approval queue, or `unavailable` when this server has no approvals endpoint (404). */
 export type ApprovalQueue = { available: true; items: PendingApproval[] } | { available: false; items: [] };

@@ -40,10 +40,15 @@ export const AdminPage = () => {
   return (
     <ScrollArea h="100%">
       <Stack p="md" gap="lg" maw={1200} data-testid="admin-page">
-        <Group justify="space-between" align="baseline">
-          <Title order={2} fz="lg">
-            {t('admin.title')}
-          </Title>
+        <Group justify="space-between" align="flex-start">
+          <div>
+            <Title order={2} fz="lg">
+              {t('admin.title')}
+            </Title>
+            <Text size="sm" c="dimmed">
+              {t('admin.subtitle')}
+            </Text>
+          </div>
           <Text size="xs" c="dimmed">
             {t('admin.refreshHint')}
           </Text>

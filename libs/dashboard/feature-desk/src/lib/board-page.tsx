@@ -257,18 +257,18 @@ const ApprovalPanel = ({ queue, error }: { queue: ApprovalQueue | undefined; err
         {queue.items.length === 0 ? t('deskViews.board.approvalsEmpty') : t('deskViews.board.approvalsCount', { count: queue.items.length })}
       </Text>
       {queue.items.slice(0, 5).map((item) => (
-        <Box key={item.id} style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }} pb={4}>
+        <Box key={item.reply.id} style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }} pb={4}>
           <Group gap={6} wrap="nowrap">
             <UrgencyBadge urgency={item.mention.urgency} />
             <Text size="xs" ff="monospace" c="dimmed">
               {item.mention.ticketNumber}
             </Text>
             <Text size="xs" c="dimmed" truncate>
-              {item.author.name}
+              {item.reply.author.name}
             </Text>
           </Group>
           <Text size="sm" truncate>
-            {item.text}
+            {item.reply.text}
           </Text>
         </Box>
       ))}
@@ -343,11 +343,16 @@ export const BoardPage = () => {
   }
   return (
     <ScrollArea h="100%" type="auto">
-      <Stack gap="sm" p="sm" data-testid="board">
-        <Group justify="space-between" wrap="nowrap">
-          <Title order={2} fz="lg">
-            {t('deskViews.board.title')}
-          </Title>
+      <Stack gap="sm" p="md" data-testid="board">
+        <Group justify="space-between" wrap="nowrap" align="flex-start">
+          <div>
+            <Title order={2} fz="lg">
+              {t('deskViews.board.title')}
+            </Title>
+            <Text size="sm" c="dimmed">
+              {t('deskViews.board.subtitle')}
+            </Text>
+          </div>
           {board.data && (
             <Text size="xs" c="dimmed" data-testid="board-updated">
               {t('deskViews.board.updated', { time: formatWib(board.data.generatedAt, toLanguage(i18n.language)) })}

@@ -1,6 +1,6 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { Alert, Badge, Button, Center, Group, Loader, NativeSelect, Paper, ScrollArea, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { ROLES_SEEING_ALL, ROTA_ROLES, type OnCallView, type RotaRole, type RotaShiftView } from '@sigap/contracts';
+import { ROLES_SEEING_ALL, ROTA_ROLES, type OnCallView, type OpdView, type RotaRole, type RotaShiftView } from '@sigap/contracts';
 import { useTranslation } from 'react-i18next';
 import { useCreateShift, useDeleteShift, useDeskPeople, useOnCall, useOpds, useRota, useSession } from '@sigap/dashboard/data-access';
 import { formatWib, toLanguage } from '@sigap/dashboard/ui';
@@ -126,7 +126,11 @@ export const RotaPage = () => {
   const choices = useMemo(() => {
     // Kelurahan are too many for one list and answer through their kecamatan.
     const all = (opds.data ?? []).filter((opd) => opd.kind !== 'kelurahan');
-    return supervisor ? all : all.filter((opd) => session?.user.opds.includes(opd.code));
+    const mine = all.filter((opd) => session?.user.opds.includes(opd.code));
+    if (!supervisor) return mine;
+    // The city's own OPDs first (external agencies rarely keep a rota here), so the page opens on one that matters.
+    const rank = (opd: OpdView): number => (session?.user.opds.includes(opd.code) ? 0 : ({ opd: 1, kecamatan: 2, external: 3, kelurahan: 4 } as const)[opd.kind]);
+    return [...all].sort((a, b) => rank(a) - rank(b));
   }, [opds.data, supervisor, session]);
   const [chosen, setChosen] = useState<string | null>(null);
   const opd = chosen ?? choices[0]?.code ?? null;

@@ -100,6 +100,8 @@ export const InboxPage = ({ header }: InboxPageProps = {}) => {
 
   // Mentions checked for a bulk action; another list (other filters) starts with none.
   const session = useSession();
+  // DPRD liaisons read only: no checkboxes that lead to actions the server refuses them.
+  const canAct = session !== null && session.user.role !== 'liaison';
   const [checkedIds, setCheckedIds] = useState<ReadonlySet<string>>(() => new Set());
   useEffect(() => setCheckedIds(new Set()), [listKey]);
   const toggleChecked = useCallback(
@@ -262,7 +264,7 @@ export const InboxPage = ({ header }: InboxPageProps = {}) => {
         fetchNextPage={loadMore}
         stale={list.isPlaceholderData}
         checkedIds={checkedIds}
-        onCheckedChange={toggleChecked}
+        onCheckedChange={canAct ? toggleChecked : undefined}
       />
     );
   }
@@ -331,7 +333,7 @@ export const InboxPage = ({ header }: InboxPageProps = {}) => {
             {keyError}
           </Text>
         )}
-        {checkedIds.size > 0 && (
+        {canAct && checkedIds.size > 0 && (
           <BulkActionBar
             ids={[...checkedIds]}
             supervisor={session !== null && ROLES_SEEING_ALL.includes(session.user.role)}

@@ -149,7 +149,7 @@ export const ApprovalsPage = () => {
           <Title order={2} fz="lg">
             {t('replies.approvals.title')}
           </Title>
-          <Text size="xs" c="dimmed">
+          <Text size="sm" c="dimmed">
             {t('replies.approvals.subtitle')}
           </Text>
         </div>

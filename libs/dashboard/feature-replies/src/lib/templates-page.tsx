@@ -25,10 +25,15 @@ export const TemplatesPage = () => {
   return (
     <ScrollArea h="100%">
       <Stack p="md" gap="md" maw={1000} data-testid="templates-page">
-        <Group justify="space-between" align="flex-end">
-          <Title order={2} fz="lg">
-            {t('replies.templates.title')}
-          </Title>
+        <Group justify="space-between" align="flex-start" wrap="nowrap">
+          <div style={{ minWidth: 0 }}>
+            <Title order={2} fz="lg">
+              {t('replies.templates.title')}
+            </Title>
+            <Text size="sm" c="dimmed">
+              {t('replies.templates.subtitle')}
+            </Text>
+          </div>
           <Button size="xs" onClick={() => setEditing({ template: null })} data-testid="template-create">
             {t('replies.templates.create')}
           </Button>

@@ -8,6 +8,8 @@ export interface ConnectionIndicatorProps {
   state: ConnectionIndicatorState;
   replayed?: number;
   resync?: boolean;
+  /** Only the dot, the words in its tooltip: for a phone's header. */
+  compact?: boolean;
 }
 
 const DOT_COLORS: Record<ConnectionIndicatorState, string> = {
@@ -25,7 +27,7 @@ const PUBLIC_STATES: Record<ConnectionIndicatorState, 'live' | 'disconnected' | 
   reconnected: 'reconnected',
 };
 
-export const ConnectionIndicator = ({ state, replayed = 0, resync = false }: ConnectionIndicatorProps) => {
+export const ConnectionIndicator = ({ state, replayed = 0, resync = false, compact = false }: ConnectionIndicatorProps) => {
   const { t } = useTranslation();
   const label =
     state === 'reconnected'
@@ -42,6 +44,8 @@ export const ConnectionIndicator = ({ state, replayed = 0, resync = false }: Con
       data-testid="live-status"
       data-state={PUBLIC_STATES[state]}
       style={{ minWidth: 0 }}
+      title={compact ? label : undefined}
+      aria-label={compact ? label : undefined}
     >
       <Box
         aria-hidden
@@ -54,9 +58,11 @@ export const ConnectionIndicator = ({ state, replayed = 0, resync = false }: Con
           boxShadow: state === 'live' ? '0 0 0 3px var(--mantine-color-green-1)' : undefined,
         }}
       />
-      <Text size="sm" fw={state === 'disconnected' ? 600 : 400} c={state === 'disconnected' ? 'red.8' : undefined} truncate>
-        {label}
-      </Text>
+      {!compact && (
+        <Text size="sm" fw={state === 'disconnected' ? 600 : 400} c={state === 'disconnected' ? 'red.8' : undefined} truncate>
+          {label}
+        </Text>
+      )}
     </Group>
   );
 };

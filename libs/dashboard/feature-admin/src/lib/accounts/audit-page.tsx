@@ -149,7 +149,7 @@ export const AuditPage = () => {
                 <Table.Tbody>
                   {entries.map((entry) => (
                     <Table.Tr key={entry.id} data-testid="audit-row">
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      <Table.Td fz="xs" style={{ minWidth: 140 }}>
                         <ExactTime value={entry.at} />
                       </Table.Td>
                       <Table.Td>
@@ -171,7 +171,7 @@ export const AuditPage = () => {
                           </Text>
                         )}
                       </Table.Td>
-                      <Table.Td>
+                      <Table.Td style={{ minWidth: 280 }}>
                         <Change entry={entry} />
                       </Table.Td>
                       <Table.Td fz="xs" ff="monospace">

@@ -38,7 +38,7 @@ export const RulesPage = () => {
             <Title order={2} fz="lg">
               {t('rules.title')}
             </Title>
-            <Text size="xs" c="dimmed">
+            <Text size="sm" c="dimmed">
               {t('rules.subtitle')}
             </Text>
           </div>

@@ -45,7 +45,7 @@ export const collabId = {
   bell: {
     label: 'Notifikasi',
     unread: '{{count}} belum dibaca',
-    empty: 'Tidak ada notifikasi.',
+    empty: 'Tidak ada notifikasi. Anda diberi tahu di sini saat rekan menyebut Anda di catatan atau saat pesan ditugaskan dan dieskalasi ke Anda.',
     markAll: 'Tandai semua dibaca',
     loadError: 'Gagal memuat notifikasi: {{message}}',
     kind: {
@@ -108,7 +108,7 @@ export const collabEn: CollabResources = {
   bell: {
     label: 'Notifications',
     unread: '{{count}} unread',
-    empty: 'No notifications.',
+    empty: 'No notifications. You are told here when a colleague mentions you in a note or a message is assigned or escalated to you.',
     markAll: 'Mark all read',
     loadError: 'Could not load notifications: {{message}}',
     kind: {

@@ -3,6 +3,7 @@ import { accountsEn, accountsId } from './accounts.resources';
 import { collabEn, collabId } from './collab.resources';
 import { dispatchEn, dispatchId } from './dispatch.resources';
 import { rulesEn, rulesId } from './rules.resources';
+import { shellEn, shellId } from './shell.resources';
 
 /** UI strings. Bahasa Indonesia is the reference; English mirrors its keys. */
 export const id = {
@@ -202,6 +203,7 @@ export const id = {
     },
     board: {
       title: 'Papan supervisor',
+      subtitle: 'Shift ini: yang belum diklaim menurut urgensi, siapa memegang apa, dan balasan yang menunggu persetujuan.',
       updated: 'Diperbarui {{time}}',
       unclaimed: 'belum diklaim',
       oldest: 'Terlama menunggu: {{age}}',
@@ -237,6 +239,7 @@ export const id = {
   },
   admin: {
     title: 'Antrean kerja',
+    subtitle: 'Pekerjaan latar Sigap: pesan masuk, balasan keluar, eskalasi. Yang gagal bisa dilihat dan dicoba lagi.',
     queue: 'Antrean',
     waiting: 'Menunggu',
     active: 'Berjalan',
@@ -270,6 +273,7 @@ export const id = {
     escalated: 'Eskalasi {{level}}',
     labels: 'Label',
   },
+  shell: shellId,
 };
 
 export type Resources = typeof id;
@@ -471,6 +475,7 @@ export const en: Resources = {
     },
     board: {
       title: 'Supervisor board',
+      subtitle: 'This shift: unclaimed items by urgency, who holds what, and replies awaiting approval.',
       updated: 'Updated {{time}}',
       unclaimed: 'unclaimed',
       oldest: 'Oldest waiting: {{age}}',
@@ -506,6 +511,7 @@ export const en: Resources = {
   },
   admin: {
     title: 'Work queues',
+    subtitle: "Sigap's background work: incoming messages, outgoing replies, escalations. Failed jobs can be inspected and retried.",
     queue: 'Queue',
     waiting: 'Waiting',
     active: 'Active',
@@ -539,4 +545,5 @@ export const en: Resources = {
     escalated: 'Escalated {{level}}',
     labels: 'Labels',
   },
+  shell: shellEn,
 };
