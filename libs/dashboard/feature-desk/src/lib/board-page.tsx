@@ -10,6 +10,7 @@ import {
   unclaimedFilters,
   useApprovalQueue,
   useDeskBoard,
+  useOpds,
   type ApprovalQueue,
 } from '@sigap/dashboard/data-access';
 import { URGENCY_COLORS, UrgencyBadge, formatWib, toLanguage, useNow, type Language } from '@sigap/dashboard/ui';
@@ -171,9 +172,9 @@ const OpdTable = ({ opds, unrouted }: { opds: BoardOpd[]; unrouted: number }) =>
             {opds.map((opd) => (
               <Table.Tr key={opd.code} data-testid="board-opd" data-opd={opd.code}>
                 <Table.Td>
-                  <Tooltip label={opd.name} disabled={opd.name === opd.code}>
+                  <Tooltip label={opd.name} disabled={opd.name === opd.code || isAreaUnit(opd.code)}>
                     <Text size="sm" fw={600} span>
-                      {opd.code}
+                      {isAreaUnit(opd.code) ? opd.name : opd.code}
                     </Text>
                   </Tooltip>
                 </Table.Td>
@@ -202,7 +203,17 @@ const OpdTable = ({ opds, unrouted }: { opds: BoardOpd[]; unrouted: number }) =>
   );
 };
 
+/** Kecamatan and kelurahan offices by name ("Kecamatan Coblong"); city agencies by their well-known code. */
+const isAreaUnit = (code: string) => code.startsWith('KEC-') || code.startsWith('KEL-');
+
+const useUnitLabel = (): ((code: string) => string) => {
+  const opds = useOpds();
+  const names = new Map((opds.data ?? []).map((opd) => [opd.code, opd.name]));
+  return (code) => (isAreaUnit(code) ? (names.get(code) ?? code) : code);
+};
+
 const OldestList = ({ items, elapsed, language }: { items: BoardWaitingMention[]; elapsed: number; language: Language }) => {
+  const unitLabel = useUnitLabel();
   const { t } = useTranslation();
   if (items.length === 0) return <Text size="sm" c="dimmed">{t('deskViews.board.noneOldest')}</Text>;
   return (
@@ -231,7 +242,7 @@ const OldestList = ({ items, elapsed, language }: { items: BoardWaitingMention[]
           </Text>
           {item.opdCodes.length > 0 && (
             <Text size="xs" c="dimmed" truncate>
-              {item.opdCodes.join(', ')}
+              {item.opdCodes.map(unitLabel).join(', ')}
             </Text>
           )}
         </Box>

@@ -1,11 +1,11 @@
 import type { Language } from '@sigap/dashboard/ui';
 
 const UNITS: Record<Language, { s: string; m: string; h: string; d: string }> = {
-  id: { s: 'dtk', m: 'mnt', h: 'j', d: 'hr' },
+  id: { s: 'dtk', m: 'mnt', h: 'jam', d: 'hari' },
   en: { s: 's', m: 'min', h: 'h', d: 'd' },
 };
 
-/** A waiting time as people read it on a board: "45 dtk", "12 mnt", "1 j 5 mnt", "2 hr 3 j". */
+/** A waiting time as people read it on a board: "45 dtk", "12 mnt", "1 jam 5 mnt", "2 hari 3 jam". */
 export const formatWait = (seconds: number, language: Language = 'id'): string => {
   const unit = UNITS[language];
   const total = Math.max(0, Math.floor(seconds));
