@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// page.evaluate callbacks here run in the browser and use its DOM.
 /**
  * Every screen of the desk, per role, as one product: each role signs in through the login page
  * and opens every page its navigation offers (the header, or the "Kelola" menu), which must show

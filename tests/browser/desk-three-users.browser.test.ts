@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// page.evaluate callbacks here run in the browser and use its DOM.
 /**
  * The desk with three people at once, each in their own Chromium context at 1366×768: two
  * admins of the same OPD (Ani, Bayu) and a supervisor (Sari), all signed in through the form.
