@@ -49,3 +49,4 @@ export { validateStatusForm, statusRequestOf, STATUS_REASON_MAX, type StatusForm
 export { DeskControls, type DeskControlsProps } from './lib/desk-controls';
 export { ReplyStatusBadge } from './lib/reply-status-badge';
 export { MentionSlot, MentionSlotsProvider, type MentionSlotName, type MentionSlotRenderers } from './lib/mention-slots';
+export { QueryPanel, type QueryPanelProps } from './lib/query-panel';

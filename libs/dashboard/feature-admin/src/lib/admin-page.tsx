@@ -3,7 +3,7 @@ import { Alert, Badge, Box, Button, Center, Group, Loader, Paper, ScrollArea, St
 import type { FailedJobView, QueueCounts } from '@sigap/contracts';
 import { useTranslation } from 'react-i18next';
 import { useFailedJobs, useQueueCounts, useRetryFailedJob } from '@sigap/dashboard/data-access';
-import { JsonBlock, RelativeTime, toLanguage } from '@sigap/dashboard/ui';
+import { JsonBlock, QueryPanel, RelativeTime, toLanguage } from '@sigap/dashboard/ui';
 
 type CountKey = Exclude<keyof QueueCounts, 'name'>;
 const COUNT_COLUMNS: CountKey[] = ['waiting', 'active', 'delayed', 'failed', 'completed'];
@@ -117,21 +117,12 @@ export const AdminPage = () => {
                 {notice.text}
               </Alert>
             )}
-            {failed.isError && (
-              <Alert color="red" variant="light" role="alert">
-                {t('admin.loadError', { message: failed.error.message })}
-              </Alert>
-            )}
-            <Paper withBorder radius="sm">
-              {failed.isPending ? (
-                <Center p="lg">
-                  <Loader size="sm" />
-                </Center>
-              ) : (failed.data ?? []).length === 0 ? (
-                <Text p="md" size="sm" c="dimmed">
-                  {t('admin.noFailed')}
-                </Text>
-              ) : (
+            <QueryPanel
+              pending={failed.isPending}
+              errorText={failed.isError ? t('admin.loadError', { message: failed.error.message }) : null}
+              empty={(failed.data ?? []).length === 0}
+              emptyText={t('admin.noFailed')}
+            >
                 <Table.ScrollContainer minWidth={720}>
                   <Table verticalSpacing={8} data-testid="failed-jobs">
                     <Table.Thead>
@@ -181,8 +172,7 @@ export const AdminPage = () => {
                     </Table.Tbody>
                   </Table>
                 </Table.ScrollContainer>
-              )}
-            </Paper>
+            </QueryPanel>
           </Stack>
         )}
       </Stack>

@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { Alert, Button, Center, Code, Group, Loader, Paper, ScrollArea, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Center, Code, Group, Paper, ScrollArea, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import type { AuditEntryView } from '@sigap/contracts';
 import { useTranslation } from 'react-i18next';
 import { downloadAuditCsv, useAuditLog, type AuditFilters } from '@sigap/dashboard/data-access';
-import { ExactTime } from '@sigap/dashboard/ui';
+import { ExactTime, QueryPanel } from '@sigap/dashboard/ui';
 
 interface FilterInputs {
   actorId: string;
@@ -119,21 +119,12 @@ export const AuditPage = () => {
             {downloadError}
           </Alert>
         )}
-        {log.isError && (
-          <Alert color="red" variant="light" role="alert">
-            {t('accounts.audit.loadError', { message: log.error.message })}
-          </Alert>
-        )}
-        <Paper withBorder radius="sm">
-          {log.isPending ? (
-            <Center p="lg">
-              <Loader size="sm" />
-            </Center>
-          ) : entries.length === 0 ? (
-            <Text p="md" size="sm" c="dimmed">
-              {t('accounts.audit.empty')}
-            </Text>
-          ) : (
+        <QueryPanel
+          pending={log.isPending}
+          errorText={log.isError ? t('accounts.audit.loadError', { message: log.error.message }) : null}
+          empty={entries.length === 0}
+          emptyText={t('accounts.audit.empty')}
+        >
             <Table.ScrollContainer minWidth={900}>
               <Table verticalSpacing={6} fz="sm" data-testid="audit-table">
                 <Table.Thead>
@@ -182,8 +173,7 @@ export const AuditPage = () => {
                 </Table.Tbody>
               </Table>
             </Table.ScrollContainer>
-          )}
-        </Paper>
+        </QueryPanel>
         {log.hasNextPage && (
           <Center>
             <Button variant="default" size="xs" onClick={() => void log.fetchNextPage()} loading={log.isFetchingNextPage}>

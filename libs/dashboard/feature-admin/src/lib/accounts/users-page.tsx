@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Center, Group, Loader, Paper, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
 import type { UserAccount } from '@sigap/contracts';
 import { useTranslation } from 'react-i18next';
 import { useSession, useUsers } from '@sigap/dashboard/data-access';
-import { RelativeTime } from '@sigap/dashboard/ui';
+import { QueryPanel, RelativeTime } from '@sigap/dashboard/ui';
 import { UserFormModal } from './user-form-modal';
 
 type Editing = { kind: 'create' } | { kind: 'edit'; user: UserAccount } | null;
@@ -37,21 +37,12 @@ export const UsersPage = () => {
             {notice}
           </Alert>
         )}
-        {users.isError && (
-          <Alert color="red" variant="light" role="alert">
-            {t('accounts.users.loadError', { message: users.error.message })}
-          </Alert>
-        )}
-        <Paper withBorder radius="sm">
-          {users.isPending ? (
-            <Center p="lg">
-              <Loader size="sm" />
-            </Center>
-          ) : (users.data ?? []).length === 0 ? (
-            <Text p="md" size="sm" c="dimmed">
-              {t('accounts.users.empty')}
-            </Text>
-          ) : (
+        <QueryPanel
+          pending={users.isPending}
+          errorText={users.isError ? t('accounts.users.loadError', { message: users.error.message }) : null}
+          empty={(users.data ?? []).length === 0}
+          emptyText={t('accounts.users.empty')}
+        >
             <Table.ScrollContainer minWidth={760}>
               <Table highlightOnHover verticalSpacing={6} data-testid="users-table">
                 <Table.Thead>
@@ -97,8 +88,7 @@ export const UsersPage = () => {
                 </Table.Tbody>
               </Table>
             </Table.ScrollContainer>
-          )}
-        </Paper>
+        </QueryPanel>
       </Stack>
       {editing && (
         <UserFormModal
