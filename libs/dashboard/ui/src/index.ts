@@ -50,3 +50,4 @@ export { DeskControls, type DeskControlsProps } from './lib/desk-controls';
 export { ReplyStatusBadge } from './lib/reply-status-badge';
 export { MentionSlot, MentionSlotsProvider, type MentionSlotName, type MentionSlotRenderers } from './lib/mention-slots';
 export { QueryPanel, type QueryPanelProps } from './lib/query-panel';
+export { describeApiError } from './lib/describe-api-error';

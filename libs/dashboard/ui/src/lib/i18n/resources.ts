@@ -4,6 +4,7 @@ import { collabEn, collabId } from './collab.resources';
 import { dispatchEn, dispatchId } from './dispatch.resources';
 import { rulesEn, rulesId } from './rules.resources';
 import { shellEn, shellId } from './shell.resources';
+import { errorsEn, errorsId } from './errors.resources';
 
 /** UI strings. Bahasa Indonesia is the reference; English mirrors its keys. */
 export const id = {
@@ -274,6 +275,7 @@ export const id = {
     labels: 'Label',
   },
   shell: shellId,
+  errors: errorsId,
 };
 
 export type Resources = typeof id;
@@ -546,4 +548,5 @@ export const en: Resources = {
     labels: 'Labels',
   },
   shell: shellEn,
+  errors: errorsEn,
 };
