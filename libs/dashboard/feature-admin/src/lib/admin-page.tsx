@@ -3,7 +3,7 @@ import { Alert, Badge, Box, Button, Center, Group, Loader, Paper, ScrollArea, St
 import type { FailedJobView, QueueCounts } from '@sigap/contracts';
 import { useTranslation } from 'react-i18next';
 import { useFailedJobs, useQueueCounts, useRetryFailedJob } from '@sigap/dashboard/data-access';
-import { JsonBlock, QueryPanel, RelativeTime, toLanguage } from '@sigap/dashboard/ui';
+import { JsonBlock, QueryPanel, RelativeTime, toLanguage, describeApiError } from '@sigap/dashboard/ui';
 
 type CountKey = Exclude<keyof QueueCounts, 'name'>;
 const COUNT_COLUMNS: CountKey[] = ['waiting', 'active', 'delayed', 'failed', 'completed'];
@@ -32,7 +32,7 @@ export const AdminPage = () => {
       { queue: job.queue || queue || '', jobId: job.id },
       {
         onSuccess: () => setNotice({ kind: 'ok', text: t('admin.retried', { id: job.id }) }),
-        onError: (error) => setNotice({ kind: 'error', text: t('admin.retryFailed', { id: job.id, message: error.message }) }),
+        onError: (error) => setNotice({ kind: 'error', text: t('admin.retryFailed', { id: job.id, message: describeApiError(error, t) }) }),
       },
     );
   };
@@ -56,7 +56,7 @@ export const AdminPage = () => {
 
         {counts.isError && (
           <Alert color="red" variant="light" role="alert">
-            {t('admin.loadError', { message: counts.error.message })}
+            {t('admin.loadError', { message: describeApiError(counts.error, t) })}
           </Alert>
         )}
 
@@ -119,7 +119,7 @@ export const AdminPage = () => {
             )}
             <QueryPanel
               pending={failed.isPending}
-              errorText={failed.isError ? t('admin.loadError', { message: failed.error.message }) : null}
+              errorText={failed.isError ? t('admin.loadError', { message: describeApiError(failed.error, t) }) : null}
               empty={(failed.data ?? []).length === 0}
               emptyText={t('admin.noFailed')}
             >

@@ -3,7 +3,7 @@ import { Alert, Box, Button, Center, Group, Paper, PasswordInput, Stack, Text, T
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router-dom';
 import { ApiError, useLogin, useSession } from '@sigap/dashboard/data-access';
-import { LanguageSwitch } from '@sigap/dashboard/ui';
+import { LanguageSwitch, describeApiError } from '@sigap/dashboard/ui';
 
 interface FromState {
   from?: string;
@@ -34,8 +34,8 @@ export const LoginPage = () => {
   };
 
   const error = login.error;
-  const errorMessage =
-    error instanceof ApiError && error.code === 'NETWORK' ? t('common.networkError') : error?.message ?? null;
+  // A 401 here means the credentials were refused, not that a session ended.
+  const errorMessage = !error ? null : error instanceof ApiError && error.status === 401 ? t('errors.wrongCredentials') : describeApiError(error, t);
 
   return (
     <Center mih="100dvh" p="md" bg="gray.0">

@@ -11,7 +11,7 @@ import {
   useSession,
   useTypingReport,
 } from '@sigap/dashboard/data-access';
-import { RelativeTime } from '@sigap/dashboard/ui';
+import { RelativeTime, describeApiError } from '@sigap/dashboard/ui';
 import { activeHandleQuery, insertHandle, joinNames, type HandleQuery } from './note-autocomplete';
 
 const NoteItem = ({ note }: { note: MentionNote }) => {
@@ -109,7 +109,7 @@ export const NotesPanel = ({ mentionId }: { mentionId: string }) => {
       {notes.isPending && <Loader size="xs" />}
       {notes.isError && (
         <Text size="sm" c="red.8" role="alert">
-          {t('collab.notes.loadError', { message: notes.error.message })}
+          {t('collab.notes.loadError', { message: describeApiError(notes.error, t) })}
         </Text>
       )}
       {notes.data?.length === 0 && (
@@ -179,7 +179,7 @@ export const NotesPanel = ({ mentionId }: { mentionId: string }) => {
       </Group>
       {create.isError && (
         <Text size="sm" c="red.8" role="alert">
-          {t('collab.notes.failed', { message: create.error.message })}
+          {t('collab.notes.failed', { message: describeApiError(create.error, t) })}
         </Text>
       )}
       {unresolved.length > 0 && (

@@ -3,7 +3,7 @@ import { ActionIcon, Button, Group, Indicator, Loader, Popover, ScrollArea, Stac
 import type { NotificationView } from '@sigap/contracts';
 import { useTranslation } from 'react-i18next';
 import { useMarkNotificationsRead, useNotifications, useUnreadCount } from '@sigap/dashboard/data-access';
-import { RelativeTime } from '@sigap/dashboard/ui';
+import { RelativeTime, describeApiError } from '@sigap/dashboard/ui';
 
 const NotificationRow = ({ notification, onOpen }: { notification: NotificationView; onOpen: (notification: NotificationView) => void }) => {
   const { t } = useTranslation();
@@ -86,7 +86,7 @@ export const NotificationsBell = ({ onOpenMention }: NotificationsBellProps) => 
         {list.isPending && <Loader size="xs" />}
         {list.isError && (
           <Text size="sm" c="red.8" role="alert">
-            {t('collab.bell.loadError', { message: list.error.message })}
+            {t('collab.bell.loadError', { message: describeApiError(list.error, t) })}
           </Text>
         )}
         {list.data?.items.length === 0 && (

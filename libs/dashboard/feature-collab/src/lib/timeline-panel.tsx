@@ -2,7 +2,7 @@ import { Badge, Box, Group, Loader, Stack, Text, Timeline } from '@mantine/core'
 import type { TimelineItem } from '@sigap/contracts';
 import { useTranslation } from 'react-i18next';
 import { useMentionTimeline } from '@sigap/dashboard/data-access';
-import { RelativeTime } from '@sigap/dashboard/ui';
+import { RelativeTime, describeApiError } from '@sigap/dashboard/ui';
 
 const REPLY_ACTIONS = ['create', 'approve', 'return', 'sent', 'failed'] as const;
 type ReplyAction = (typeof REPLY_ACTIONS)[number];
@@ -115,7 +115,7 @@ export const TimelinePanel = ({ mentionId }: { mentionId: string }) => {
   if (timeline.isError) {
     return (
       <Text size="sm" c="red.8" role="alert">
-        {t('collab.timeline.loadError', { message: timeline.error.message })}
+        {t('collab.timeline.loadError', { message: describeApiError(timeline.error, t) })}
       </Text>
     );
   }

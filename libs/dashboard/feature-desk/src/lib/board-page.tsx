@@ -13,7 +13,7 @@ import {
   useOpds,
   type ApprovalQueue,
 } from '@sigap/dashboard/data-access';
-import { URGENCY_COLORS, UrgencyBadge, formatWib, toLanguage, useNow, type Language } from '@sigap/dashboard/ui';
+import { URGENCY_COLORS, UrgencyBadge, formatWib, toLanguage, useNow, type Language, describeApiError } from '@sigap/dashboard/ui';
 import { formatWait } from './format-wait';
 
 const Panel = ({ title, children, testId, extra }: { title: string; children: ReactNode; testId: string; extra?: ReactNode }) => (
@@ -253,7 +253,7 @@ const OldestList = ({ items, elapsed, language }: { items: BoardWaitingMention[]
 
 const ApprovalPanel = ({ queue, error }: { queue: ApprovalQueue | undefined; error: Error | null }) => {
   const { t } = useTranslation();
-  if (error) return <Text size="sm" c="red.8">{error.message}</Text>;
+  if (error) return <Text size="sm" c="red.8">{describeApiError(error, t)}</Text>;
   if (!queue) return <Loader size="xs" />;
   if (!queue.available) {
     return (
@@ -338,7 +338,7 @@ export const BoardPage = () => {
     body = (
       <Alert color="red" role="alert">
         <Stack gap="xs">
-          <Text size="sm">{t('deskViews.board.loadError', { message: board.error.message })}</Text>
+          <Text size="sm">{t('deskViews.board.loadError', { message: describeApiError(board.error, t) })}</Text>
           <Button size="xs" variant="light" color="red" onClick={() => void board.refetch()} w="fit-content">
             {t('common.retry')}
           </Button>

@@ -3,7 +3,7 @@ import { Alert, Badge, Button, Center, Group, Loader, NativeSelect, Paper, Scrol
 import { ROLES_SEEING_ALL, ROTA_ROLES, type OnCallView, type OpdView, type RotaRole, type RotaShiftView } from '@sigap/contracts';
 import { useTranslation } from 'react-i18next';
 import { useCreateShift, useDeleteShift, useDeskPeople, useOnCall, useOpds, useRota, useSession } from '@sigap/dashboard/data-access';
-import { formatWib, toLanguage } from '@sigap/dashboard/ui';
+import { formatWib, toLanguage, describeApiError } from '@sigap/dashboard/ui';
 import { isoFromLocalInput, localInputFrom, rotaWindow } from './rota-window';
 
 const HOUR = 3600_000;
@@ -74,7 +74,7 @@ const AddShiftForm = ({ opd }: { opd: string }) => {
       { opdCode: opd, userId, startsAt: start, endsAt: end, roleInShift },
       {
         onSuccess: () => setNotice({ ok: true, text: t('dispatch.rota.saved') }),
-        onError: (error) => setNotice({ ok: false, text: t('dispatch.rota.failed', { message: error.message }) }),
+        onError: (error) => setNotice({ ok: false, text: t('dispatch.rota.failed', { message: describeApiError(error, t) }) }),
       },
     );
   };
@@ -176,7 +176,7 @@ export const RotaPage = () => {
         </Title>
         {rota.isError && (
           <Alert color="red" variant="light" role="alert">
-            {t('dispatch.rota.loadError', { message: rota.error.message })}
+            {t('dispatch.rota.loadError', { message: describeApiError(rota.error, t) })}
           </Alert>
         )}
         {removeError && (
@@ -229,7 +229,7 @@ export const RotaPage = () => {
                           loading={remove.isPending && remove.variables === shift.id}
                           onClick={() => {
                             setRemoveError(null);
-                            remove.mutate(shift.id, { onError: (error) => setRemoveError(t('dispatch.rota.failed', { message: error.message })) });
+                            remove.mutate(shift.id, { onError: (error) => setRemoveError(t('dispatch.rota.failed', { message: describeApiError(error, t) })) });
                           }}
                         >
                           {t('dispatch.rota.remove')}

@@ -3,6 +3,7 @@ import { Alert, Button, Group, List, NativeSelect, Paper, Text, TextInput } from
 import { MENTION_STATUSES, REPLY_FLOW_STATUSES, type MentionBulkAction, type MentionBulkResult, type MentionStatus } from '@sigap/contracts';
 import { useTranslation } from 'react-i18next';
 import { useBulkMentionAction, useDeskPeople, useReplyTemplates } from '@sigap/dashboard/data-access';
+import { describeApiError } from '@sigap/dashboard/ui';
 
 /** Statuses a person may set by hand on many mentions at once (the workflow still checks each one). */
 const BULK_STATUSES = MENTION_STATUSES.filter((status) => !REPLY_FLOW_STATUSES.includes(status) && status !== 'bukan_wewenang');
@@ -116,7 +117,7 @@ export const BulkActionBar = ({ ids, supervisor, onClear }: BulkActionBarProps) 
       </Group>
       {bulk.isError && (
         <Text size="sm" c="red.8" role="alert" mt={4}>
-          {t('dispatch.bulk.error', { message: bulk.error.message })}
+          {t('dispatch.bulk.error', { message: describeApiError(bulk.error, t) })}
         </Text>
       )}
       {result && (
@@ -127,7 +128,7 @@ export const BulkActionBar = ({ ids, supervisor, onClear }: BulkActionBarProps) 
           {result.failed.length > 0 && (
             <List size="xs" mt={4}>
               {result.failed.slice(0, SHOWN_FAILURES).map((failure) => (
-                <List.Item key={failure.id}>{t('dispatch.bulk.failedItem', { id: failure.id.slice(0, 8), message: failure.message })}</List.Item>
+                <List.Item key={failure.id}>{t('dispatch.bulk.failedItem', { id: failure.id.slice(0, 8), message: describeApiError(failure, t) })}</List.Item>
               ))}
             </List>
           )}

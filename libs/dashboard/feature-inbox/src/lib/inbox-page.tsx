@@ -16,7 +16,7 @@ import {
   useSetMentionStatus,
   type MentionFilters,
 } from '@sigap/dashboard/data-access';
-import { createShortcutReader, isHotkeyIgnored } from '@sigap/dashboard/ui';
+import { createShortcutReader, isHotkeyIgnored, describeApiError } from '@sigap/dashboard/ui';
 import { BulkActionBar } from './bulk-action-bar';
 import { FilterPanel } from './filter-panel';
 import { readInboxUrl, writeInboxUrl, type InboxUrlState } from './inbox-url';
@@ -234,7 +234,7 @@ export const InboxPage = ({ header }: InboxPageProps = {}) => {
       <Center h="100%" p="md">
         <Alert color="red" variant="light" role="alert" data-testid="mention-list-error">
           <Stack gap="xs">
-            <Text size="sm">{t('list.error', { message: list.error.message })}</Text>
+            <Text size="sm">{t('list.error', { message: describeApiError(list.error, t) })}</Text>
             <Button size="xs" variant="light" color="red" onClick={() => void list.refetch()}>
               {t('common.retry')}
             </Button>

@@ -3,6 +3,7 @@ import { NativeSelect, Stack, Text } from '@mantine/core';
 import { ROLES_SEEING_ALL, type Mention } from '@sigap/contracts';
 import { useTranslation } from 'react-i18next';
 import { useAssignMention, useDeskPeople, useSession } from '@sigap/dashboard/data-access';
+import { describeApiError } from '@sigap/dashboard/ui';
 
 /** "Tugaskan ke…": a supervisor picks an admin of the mention's OPDs (any admin when unrouted). */
 export const MentionAssignSection = ({ mention }: { mention: Mention }) => {
@@ -30,7 +31,7 @@ export const MentionAssignSection = ({ mention }: { mention: Mention }) => {
         onChange={(event) => {
           setError(null);
           const userId = event.currentTarget.value || null;
-          assign.mutate({ id: mention.id, userId }, { onError: (failure) => setError(t('dispatch.assign.failed', { message: failure.message })) });
+          assign.mutate({ id: mention.id, userId }, { onError: (failure) => setError(t('dispatch.assign.failed', { message: describeApiError(failure, t) })) });
         }}
         data={[
           { value: '', label: current ? t('dispatch.assign.unassign') : t('dispatch.assign.none') },

@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react';
 import type { Mention, MentionCorrectionRequest, OpdView, Role, Urgency } from '@sigap/contracts';
 import { useTranslation } from 'react-i18next';
-import { ApiError, useCorrectMention, useOpds, useSession } from '@sigap/dashboard/data-access';
-import { CorrectionForm, type CorrectionFormStatus, type CorrectionOpdGroup, type CorrectionOpdOption } from '@sigap/dashboard/ui';
+import { useCorrectMention, useOpds, useSession } from '@sigap/dashboard/data-access';
+import { CorrectionForm, type CorrectionFormStatus, type CorrectionOpdGroup, type CorrectionOpdOption, describeApiError } from '@sigap/dashboard/ui';
 import { displayName } from './reference-lookup';
 
 /** The roles the server lets correct a mention (liaisons get 403). */
@@ -26,20 +26,6 @@ export const correctionRequest = (mention: Mention, urgency: Urgency, opd: strin
   if (urgency !== mention.urgency) request.urgency = urgency;
   if (!sameList(opd, correctableOpds(mention))) request.opd = opd;
   return request.urgency === undefined && request.opd === undefined ? null : request;
-};
-
-const errorMessage = (error: Error): string => {
-  if (error instanceof ApiError && Array.isArray(error.details)) {
-    const details = (error.details as unknown[])
-      .map((detail) =>
-        typeof detail === 'object' && detail !== null && 'message' in detail && typeof detail.message === 'string'
-          ? detail.message
-          : null,
-      )
-      .filter((message): message is string => message !== null);
-    if (details.length > 0) return `${error.message} (${details.join('; ')})`;
-  }
-  return error.message;
 };
 
 const OPD_KINDS = ['opd', 'external'] as const satisfies readonly OpdView['kind'][];
@@ -77,7 +63,7 @@ export const MentionCorrection = ({ mention }: { mention: Mention }) => {
       { id: mention.id, correction: request },
       {
         onSuccess: () => setStatus({ kind: 'saved' }),
-        onError: (error) => setStatus({ kind: 'error', message: errorMessage(error) }),
+        onError: (error) => setStatus({ kind: 'error', message: describeApiError(error, t) }),
       },
     );
   };

@@ -3,24 +3,15 @@ import { ROLES_SEEING_ALL, type Mention, type MentionClaimConflict } from '@siga
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { ApiError, useClaimMention, useOpds, useReleaseMention, useSession, useSetMentionStatus } from '@sigap/dashboard/data-access';
-import { DeskControls } from '@sigap/dashboard/ui';
+import { DeskControls, describeApiError } from '@sigap/dashboard/ui';
 import { MentionAssignSection } from './mention-assign';
 import { canCorrect } from './mention-correction';
 import { displayName } from './reference-lookup';
 
-/** The server's own words for a refusal, with the fields a 400 names ("reason: required"). */
-export const refusalMessage = (error: Error): string => {
-  if (!(error instanceof ApiError) || !Array.isArray(error.details)) return error.message;
-  const fields = (error.details as { field?: unknown; message?: unknown }[])
-    .filter((detail) => typeof detail?.field === 'string' && typeof detail?.message === 'string')
-    .map((detail) => `${String(detail.field)}: ${String(detail.message)}`);
-  return fields.length ? `${error.message} (${fields.join('; ')})` : error.message;
-};
-
-/** What to tell someone whose desk action was refused: who holds it, or the server's reason. */
+/** What to tell someone whose desk action was refused: who holds it, or why it was refused. */
 export const deskFailureMessage = (t: TFunction, error: Error): string => {
   const holder = holderOf(error);
-  return holder ? t('desk.claimedElsewhere', { name: holder.name }) : t('desk.failed', { message: refusalMessage(error) });
+  return holder ? t('desk.claimedElsewhere', { name: holder.name }) : t('desk.failed', { message: describeApiError(error, t) });
 };
 
 const holderOf = (error: Error): MentionClaimConflict['holder'] | null => {

@@ -2,7 +2,7 @@ import { Center, Loader, Stack, Text } from '@mantine/core';
 import type { Mention } from '@sigap/contracts';
 import { useTranslation } from 'react-i18next';
 import { useMentionDetail } from '@sigap/dashboard/data-access';
-import { MentionDetailView, MentionSlot } from '@sigap/dashboard/ui';
+import { MentionDetailView, MentionSlot, describeApiError } from '@sigap/dashboard/ui';
 import { MentionCorrectionSection } from './mention-correction';
 import { MentionDeskSection } from './mention-desk';
 import type { ReferenceLookup } from './reference-lookup';
@@ -35,7 +35,7 @@ export const MentionDetailPane = ({ id, fromList, reference, onClose }: MentionD
       <Center h="100%" p="xl">
         {detail.isError ? (
           <Text c="red.8" size="sm" role="alert">
-            {t('detail.loadError', { message: detail.error.message })}
+            {t('detail.loadError', { message: describeApiError(detail.error, t) })}
           </Text>
         ) : (
           <Stack align="center" gap="xs">
@@ -54,7 +54,7 @@ export const MentionDetailPane = ({ id, fromList, reference, onClose }: MentionD
     <MentionDetailView
       mention={mention}
       rawState={rawState}
-      errorMessage={detail.isError ? detail.error.message : null}
+      errorMessage={detail.isError ? describeApiError(detail.error, t) : null}
       opdName={reference.opdName}
       areaName={reference.areaName}
       onClose={onClose}

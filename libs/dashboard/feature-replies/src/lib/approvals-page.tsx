@@ -3,8 +3,7 @@ import { Alert, Badge, Button, Center, Group, Loader, Paper, ScrollArea, Stack, 
 import { REPLY_MAX_LENGTH, type ApprovalItem } from '@sigap/contracts';
 import { useTranslation } from 'react-i18next';
 import { useApprovals, useDecideApproval, useSession } from '@sigap/dashboard/data-access';
-import { ChannelLabel, RelativeTime, UrgencyBadge } from '@sigap/dashboard/ui';
-import { messageOf } from './reply-errors';
+import { ChannelLabel, RelativeTime, UrgencyBadge, describeApiError } from '@sigap/dashboard/ui';
 
 type Editing = { kind: 'edit'; text: string } | { kind: 'return'; comment: string } | null;
 
@@ -18,7 +17,7 @@ const ApprovalCard = ({ item, own }: { item: ApprovalItem; own: boolean }) => {
 
   const submit = (body: { decision: 'approve' | 'return'; text?: string; comment?: string }): void => {
     setError(null);
-    decide.mutate({ replyId: reply.id, ...body }, { onError: (failure) => setError(t('replies.approvals.failed', { message: messageOf(failure) })) });
+    decide.mutate({ replyId: reply.id, ...body }, { onError: (failure) => setError(t('replies.approvals.failed', { message: describeApiError(failure, t) })) });
   };
 
   return (
@@ -155,7 +154,7 @@ export const ApprovalsPage = () => {
         </div>
         {approvals.isError && (
           <Alert color="red" variant="light" role="alert">
-            {t('replies.approvals.loadError', { message: approvals.error.message })}
+            {t('replies.approvals.loadError', { message: describeApiError(approvals.error, t) })}
           </Alert>
         )}
         {approvals.isPending ? (

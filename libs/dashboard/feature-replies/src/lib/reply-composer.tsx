@@ -13,7 +13,8 @@ import {
   useTypingReport,
 } from '@sigap/dashboard/data-access';
 import { ReplyList } from './reply-list';
-import { REPLYING_ROLES, asPlaceholders, holderOf, isHttpLink, messageOf, missingOf } from './reply-errors';
+import { REPLYING_ROLES, asPlaceholders, holderOf, isHttpLink, missingOf } from './reply-errors';
+import { describeApiError } from '@sigap/dashboard/ui';
 
 type Mode = 'template' | 'text' | 'direct';
 
@@ -160,7 +161,7 @@ export const ReplyComposer = ({ mention }: { mention: Mention }) => {
       onError: (error) => {
         const holder = holderOf(error);
         setRefusedMissing(missingOf(error));
-        setNotice({ kind: 'error', text: holder ? t('replies.composer.heldBy', { name: holder }) : t('replies.composer.failed', { message: messageOf(error) }) });
+        setNotice({ kind: 'error', text: holder ? t('replies.composer.heldBy', { name: holder }) : t('replies.composer.failed', { message: describeApiError(error, t) }) });
       },
     });
   };

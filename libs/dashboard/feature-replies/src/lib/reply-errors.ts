@@ -19,17 +19,6 @@ export const holderOf = (error: Error | null): string | null => {
   return typeof details?.holder?.name === 'string' ? details.holder.name : null;
 };
 
-/** The server's message with its field errors, for an alert. */
-export const messageOf = (error: Error): string => {
-  if (error instanceof ApiError && Array.isArray(error.details)) {
-    const fields = (error.details as unknown[])
-      .map((detail) => (typeof detail === 'object' && detail !== null && 'message' in detail && typeof detail.message === 'string' ? detail.message : null))
-      .filter((message): message is string => message !== null);
-    if (fields.length > 0 && !fields.every((field) => error.message.includes(field))) return `${error.message} (${fields.join('; ')})`;
-  }
-  return error.message;
-};
-
 export const isHttpLink = (value: string): boolean => /^https?:\/\/\S+$/i.test(value.trim());
 
 export const asPlaceholders = (names: string[]): string => names.map((name) => `{${name}}`).join(', ');

@@ -3,8 +3,7 @@ import { Alert, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import type { ReplyView } from '@sigap/contracts';
 import { useTranslation } from 'react-i18next';
 import { useMentionReplies, useRetryReply } from '@sigap/dashboard/data-access';
-import { ExternalLink, RelativeTime, ReplyStatusBadge } from '@sigap/dashboard/ui';
-import { messageOf } from './reply-errors';
+import { ExternalLink, RelativeTime, ReplyStatusBadge, describeApiError } from '@sigap/dashboard/ui';
 
 const ReplyItem = ({ reply, onRetry, retrying }: { reply: ReplyView; onRetry: () => void; retrying: boolean }) => {
   const { t } = useTranslation();
@@ -56,7 +55,7 @@ export const ReplyList = ({ mentionId }: { mentionId: string }) => {
   if (replies.isError) {
     return (
       <Text size="xs" c="red.8" role="alert">
-        {t('replies.list.loadError', { message: replies.error.message })}
+        {t('replies.list.loadError', { message: describeApiError(replies.error, t) })}
       </Text>
     );
   }
@@ -75,7 +74,7 @@ export const ReplyList = ({ mentionId }: { mentionId: string }) => {
           retrying={retry.isPending && retry.variables === reply.id}
           onRetry={() => {
             setError(null);
-            retry.mutate(reply.id, { onError: (failure) => setError(t('replies.list.retryFailed', { message: messageOf(failure) })) });
+            retry.mutate(reply.id, { onError: (failure) => setError(t('replies.list.retryFailed', { message: describeApiError(failure, t) })) });
           }}
         />
       ))}

@@ -10,7 +10,8 @@ import {
 } from '@sigap/contracts';
 import { useTranslation } from 'react-i18next';
 import { useOpds, useSaveReplyTemplate } from '@sigap/dashboard/data-access';
-import { asPlaceholders, messageOf } from './reply-errors';
+import { asPlaceholders } from './reply-errors';
+import { describeApiError } from '@sigap/dashboard/ui';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -49,7 +50,7 @@ export const TemplateForm = ({ template, opened, onClose }: { template: ReplyTem
     setError(null);
     save.mutate(
       { id: template?.id, body: template ? { ...fields, archived } : fields },
-      { onSuccess: onClose, onError: (failure) => setError(t('replies.templates.form.failed', { message: messageOf(failure) })) },
+      { onSuccess: onClose, onError: (failure) => setError(t('replies.templates.form.failed', { message: describeApiError(failure, t) })) },
     );
   };
 

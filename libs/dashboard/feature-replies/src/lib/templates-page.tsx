@@ -5,6 +5,7 @@ import type { ReplyTemplateView } from '@sigap/contracts';
 import { useTranslation } from 'react-i18next';
 import { useReplyTemplates } from '@sigap/dashboard/data-access';
 import { TemplateForm } from './template-form';
+import { describeApiError } from '@sigap/dashboard/ui';
 
 const SEARCH_DEBOUNCE_MS = 250;
 
@@ -61,7 +62,7 @@ export const TemplatesPage = () => {
         </Group>
         {templates.isError && (
           <Alert color="red" variant="light" role="alert">
-            {t('replies.templates.loadError', { message: templates.error.message })}
+            {t('replies.templates.loadError', { message: describeApiError(templates.error, t) })}
           </Alert>
         )}
         {templates.isPending ? (

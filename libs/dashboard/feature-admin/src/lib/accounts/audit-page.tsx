@@ -3,7 +3,7 @@ import { Alert, Button, Center, Code, Group, Paper, ScrollArea, SimpleGrid, Stac
 import type { AuditEntryView } from '@sigap/contracts';
 import { useTranslation } from 'react-i18next';
 import { downloadAuditCsv, useAuditLog, type AuditFilters } from '@sigap/dashboard/data-access';
-import { ExactTime, QueryPanel } from '@sigap/dashboard/ui';
+import { ExactTime, QueryPanel, describeApiError } from '@sigap/dashboard/ui';
 
 interface FilterInputs {
   actorId: string;
@@ -61,7 +61,7 @@ export const AuditPage = () => {
     setDownloading(true);
     setDownloadError(null);
     downloadAuditCsv(filters)
-      .catch((error: unknown) => setDownloadError(t('accounts.audit.downloadFailed', { message: error instanceof Error ? error.message : String(error) })))
+      .catch((error: unknown) => setDownloadError(t('accounts.audit.downloadFailed', { message: describeApiError(error, t) })))
       .finally(() => setDownloading(false));
   };
 
@@ -121,7 +121,7 @@ export const AuditPage = () => {
         )}
         <QueryPanel
           pending={log.isPending}
-          errorText={log.isError ? t('accounts.audit.loadError', { message: log.error.message }) : null}
+          errorText={log.isError ? t('accounts.audit.loadError', { message: describeApiError(log.error, t) }) : null}
           empty={entries.length === 0}
           emptyText={t('accounts.audit.empty')}
         >

@@ -3,7 +3,7 @@ import { Alert, Button, Divider, Group, Modal, MultiSelect, NumberInput, Passwor
 import { ROLES, type Role, type UserAccount } from '@sigap/contracts';
 import { useTranslation } from 'react-i18next';
 import { ApiError, useCreateUser, useOpds, useRevokeSessions, useUpdateUser, useUserSessions } from '@sigap/dashboard/data-access';
-import { RelativeTime } from '@sigap/dashboard/ui';
+import { RelativeTime, describeApiError } from '@sigap/dashboard/ui';
 import { createRequestOf, emptyUserForm, localErrorsOf, updateRequestOf, userFormOf, type UserFormValues } from './user-form';
 
 /** The server's `{ field, message }` list, keyed by field. */
@@ -36,7 +36,7 @@ const UserSessions = ({ userId }: { userId: string }) => {
           onClick={() =>
             revoke.mutate(userId, {
               onSuccess: (result) => setNotice(t('accounts.sessions.revoked', { count: result.revoked })),
-              onError: (error) => setNotice(t('accounts.sessions.revokeFailed', { message: error.message })),
+              onError: (error) => setNotice(t('accounts.sessions.revokeFailed', { message: describeApiError(error, t) })),
             })
           }
           data-testid="revoke-sessions"
@@ -129,7 +129,7 @@ export const UserFormModal = ({ user, selfId, onClose, onSaved }: UserFormModalP
         <Stack gap="sm">
           {mutation.isError && Object.keys(server).length === 0 && (
             <Alert color="red" variant="light" role="alert">
-              {t('accounts.form.saveFailed', { message: mutation.error.message })}
+              {t('accounts.form.saveFailed', { message: describeApiError(mutation.error, t) })}
             </Alert>
           )}
           <TextInput label={t('accounts.form.email')} type="email" required value={values.email} onChange={(e) => set('email', e.currentTarget.value)} error={errorOf('email', t('accounts.form.email'))} name="email" />

@@ -3,7 +3,7 @@ import { Alert, Badge, Button, Group, ScrollArea, Stack, Table, Text, Title } fr
 import type { UserAccount } from '@sigap/contracts';
 import { useTranslation } from 'react-i18next';
 import { useSession, useUsers } from '@sigap/dashboard/data-access';
-import { QueryPanel, RelativeTime } from '@sigap/dashboard/ui';
+import { QueryPanel, RelativeTime, describeApiError } from '@sigap/dashboard/ui';
 import { UserFormModal } from './user-form-modal';
 
 type Editing = { kind: 'create' } | { kind: 'edit'; user: UserAccount } | null;
@@ -39,7 +39,7 @@ export const UsersPage = () => {
         )}
         <QueryPanel
           pending={users.isPending}
-          errorText={users.isError ? t('accounts.users.loadError', { message: users.error.message }) : null}
+          errorText={users.isError ? t('accounts.users.loadError', { message: describeApiError(users.error, t) }) : null}
           empty={(users.data ?? []).length === 0}
           emptyText={t('accounts.users.empty')}
         >

@@ -9,7 +9,7 @@ import {
   useSaveRuleSetDraft,
   useTryRuleSetDraft,
 } from '@sigap/dashboard/data-access';
-import { RelativeTime } from '@sigap/dashboard/ui';
+import { RelativeTime, describeApiError } from '@sigap/dashboard/ui';
 import { ChangeSummaryList } from './change-summary-list';
 import { JsonEditor } from './json-editor';
 import { PublishModal } from './publish-modal';
@@ -69,7 +69,7 @@ export const RuleSetDraftEditor = () => {
   if (draft.isError) {
     return (
       <Alert color="red" variant="light" role="alert">
-        {t('rules.loadError', { message: draft.error.message })}
+        {t('rules.loadError', { message: describeApiError(draft.error, t) })}
       </Alert>
     );
   }
@@ -96,7 +96,7 @@ export const RuleSetDraftEditor = () => {
       const found = fieldProblemsOf(error);
       setProblems(found);
       // Problems with a path are listed on their own; only other failures need the message.
-      if (found.length === 0) setNotice({ kind: 'error', text: t('rules.saveFailed', { message: (error as Error).message }) });
+      if (found.length === 0) setNotice({ kind: 'error', text: t('rules.saveFailed', { message: describeApiError(error, t) }) });
       return false;
     }
   };
@@ -105,7 +105,7 @@ export const RuleSetDraftEditor = () => {
     if ((dirty || !server.saved) && !(await saveDraft())) return;
     tryDraft.mutate(Number(trialSize), {
       onSuccess: (result) => setTrial({ result, document }),
-      onError: (error) => setNotice({ kind: 'error', text: t('rules.tryFailed', { message: error.message }) }),
+      onError: (error) => setNotice({ kind: 'error', text: t('rules.tryFailed', { message: describeApiError(error, t) }) }),
     });
   };
 
@@ -123,7 +123,7 @@ export const RuleSetDraftEditor = () => {
         setTrial(null);
         setNotice({ kind: 'ok', text: t('rules.discarded', { label: publishedLabel }) });
       },
-      onError: (error) => setNotice({ kind: 'error', text: error.message }),
+      onError: (error) => setNotice({ kind: 'error', text: describeApiError(error, t) }),
     });
   };
 
@@ -324,7 +324,7 @@ export const RuleSetDraftEditor = () => {
           initialNotes={server.notes}
           changes={server.changes}
           pending={publish.isPending}
-          error={publish.isError ? t('rules.publishFailed', { message: publish.error.message }) : null}
+          error={publish.isError ? t('rules.publishFailed', { message: describeApiError(publish.error, t) }) : null}
           onClose={() => setPublishing(false)}
           onPublish={publishDraft}
         />

@@ -3,7 +3,7 @@ import { Alert, Badge, Button, Center, Group, Loader, Modal, Paper, Stack, Table
 import { RULE_SET_LIMITS, ruleSetLabel, type RuleSetVersionSummary } from '@sigap/contracts';
 import { useTranslation } from 'react-i18next';
 import { useRollbackRuleSet, useRuleSetVersions } from '@sigap/dashboard/data-access';
-import { RelativeTime } from '@sigap/dashboard/ui';
+import { RelativeTime, describeApiError } from '@sigap/dashboard/ui';
 import { ChangeSummaryList } from './change-summary-list';
 
 interface Notice {
@@ -69,7 +69,7 @@ export const RuleSetHistory = () => {
           setNotice({ kind: 'ok', text: t('rules.rolledBack', { label: created.label, source }) });
           setTarget(null);
         },
-        onError: (error) => setNotice({ kind: 'error', text: t('rules.rollbackFailed', { message: error.message }) }),
+        onError: (error) => setNotice({ kind: 'error', text: t('rules.rollbackFailed', { message: describeApiError(error, t) }) }),
       },
     );
   };
@@ -84,7 +84,7 @@ export const RuleSetHistory = () => {
   if (versions.isError) {
     return (
       <Alert color="red" variant="light" role="alert">
-        {t('rules.loadError', { message: versions.error.message })}
+        {t('rules.loadError', { message: describeApiError(versions.error, t) })}
       </Alert>
     );
   }
