@@ -56,7 +56,7 @@ describe('BulkActionBar', () => {
     fireEvent.change(screen.getByTestId('bulk-status'), { target: { value: 'selesai' } });
     fireEvent.click(screen.getByRole('button', { name: 'Terapkan' }));
     expect(await screen.findByText('498 berhasil, 2 gagal')).toBeTruthy();
-    expect(screen.getByText('11111111: mention not found')).toBeTruthy();
+    expect(screen.getByText('11111111: Data tidak ditemukan atau di luar OPD Anda.')).toBeTruthy();
     expect(requests).toEqual([{ ids: ['a', 'b'], action: { kind: 'status', status: 'selesai' } }]);
     expect(screen.queryByTestId('bulk-assign')).toBeNull();
   });

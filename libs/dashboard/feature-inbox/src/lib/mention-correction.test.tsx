@@ -142,7 +142,7 @@ describe('MentionCorrectionSection', () => {
     expect(item && correctedMarkerOf(item.tags)?.before).toEqual({ urgency: 'normal', opd: ['DLH'] });
   });
 
-  it("shows the server's message when the correction is refused", async () => {
+  it('says in Indonesian why the correction was refused', async () => {
     login('admin');
     serve(() => json(404, { statusCode: 404, code: 'NOT_FOUND', message: 'mention not found' }));
     renderSection(newClient(), <MentionCorrectionSection mention={mention} />);
@@ -151,7 +151,7 @@ describe('MentionCorrectionSection', () => {
     fireEvent.click(screen.getByTestId('correction-save'));
 
     const alert = await screen.findByTestId('correction-error');
-    expect(alert.textContent).toContain('mention not found');
+    expect(alert.textContent).toBe('Koreksi gagal: Data tidak ditemukan atau di luar OPD Anda.');
     await waitFor(() => expect(screen.getByTestId<HTMLButtonElement>('correction-save').disabled).toBe(false));
   });
 });
