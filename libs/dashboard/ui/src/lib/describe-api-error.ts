@@ -31,10 +31,11 @@ const CODE_BY_STATUS: Readonly<Record<number, string>> = {
 const asRecord = (value: unknown): Record<string, unknown> | null =>
   typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
 
-const codeOf = (error: ApiFailureShape): string | null => {
+/** The SigapErrorCode, else one guessed from the HTTP status; '' when neither tells. */
+const codeOf = (error: ApiFailureShape): string => {
   if (typeof error.code === 'string' && error.code) return error.code;
   if (error.status === 0) return 'NETWORK';
-  return typeof error.status === 'number' ? (CODE_BY_STATUS[error.status] ?? null) : null;
+  return typeof error.status === 'number' ? (CODE_BY_STATUS[error.status] ?? '') : '';
 };
 
 const isMentionStatus = (value: unknown): value is MentionStatus => typeof value === 'string' && (MENTION_STATUSES as readonly string[]).includes(value);
