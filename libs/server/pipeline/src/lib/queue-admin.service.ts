@@ -1,30 +1,9 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
-import {
-  ADMIN_QUEUES,
-  NOTIFY_OUTBOUND_QUEUE,
-  QUEUES,
-  type FailedJobView,
-  type NotifyOutboundJobData,
-  type QueueCounts,
-} from '@sigap/contracts';
+import { ADMIN_QUEUES, QUEUES, type FailedJobView, type QueueCounts } from '@sigap/contracts';
 import { SIGAP_CONFIG, SigapErrorCode, SigapException, redisOptionsFromUrl, type SigapConfig } from '@sigap/server/core';
 import { Queue } from 'bullmq';
-
-/** Keeps only the last digits of a phone number or chat id: enough to tell recipients apart, not to contact them. */
-const maskRecipient = (to: string): string => (to.length <= 3 ? '***' : `${'*'.repeat(to.length - 3)}${to.slice(-3)}`);
-
-/**
- * What the failed list may show of a job's data. Outbox, dispatch, training and cleanup jobs carry
- * only ids and triggers; an outbound notification carries a staff member's phone number or chat id.
- */
-const visibleData = (queue: string, data: unknown): unknown => {
-  if (queue === NOTIFY_OUTBOUND_QUEUE && data && typeof data === 'object') {
-    const job = data as Partial<NotifyOutboundJobData>;
-    return { ...job, to: typeof job.to === 'string' ? maskRecipient(job.to) : job.to };
-  }
-  return data;
-};
+import { visibleJobData } from './visible-job-data';
 
 /** Lets an admin see queue depth and failed jobs, and send failed jobs back for another try. */
 @Injectable()
@@ -65,7 +44,7 @@ export class QueueAdminService implements OnApplicationShutdown {
       failedReason: job.failedReason,
       attemptsMade: job.attemptsMade,
       timestamp: new Date(job.finishedOn ?? job.timestamp).toISOString(),
-      data: visibleData(name, job.data),
+      data: visibleJobData(name, job.data),
     }));
   }
 
