@@ -1,24 +1,44 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
-import { QUEUES, type FailedJobView, type Mention, type MentionPage, type QueueCounts } from '@sigap/contracts';
-import { createUser, ingestQueue, login, mention, postMentions, startStack, waitFor, type Stack } from '../support/stack';
+import {
+  ADMIN_QUEUES,
+  QUEUES,
+  REPLIES_OUTBOX_QUEUE,
+  type FailedJobView,
+  type Mention,
+  type MentionPage,
+  type QueueCounts,
+  type ReplyView,
+} from '@sigap/contracts';
+import { apiCall, createUser, freePort, ingestQueue, login, mention, postMentions, startStack, waitFor, type Stack } from '../support/stack';
 
 describe('API: reading, health, docs, admin queues and configuration', () => {
   let stack: Stack;
   let token: string;
+  // The replies outbox webhook is down for this whole file: every delivery fails on its first and only attempt.
+  let failingWebhook: Server;
   const get = async <T>(path: string, auth = token): Promise<{ status: number; body: T }> => {
     const response = await fetch(`${stack.baseUrl}${path}`, { headers: { authorization: `Bearer ${auth}` } });
     return { status: response.status, body: (await response.json()) as T };
   };
 
   beforeAll(async () => {
-    stack = await startStack({ workerEnv: { SIGAP_JOB_ATTEMPTS: '1' } });
+    const port = await freePort();
+    failingWebhook = createServer((request, response) => {
+      request.resume();
+      request.on('end', () => response.writeHead(500).end('publisher down'));
+    });
+    await new Promise<void>((resolve) => failingWebhook.listen(port, '127.0.0.1', resolve));
+    const outboxEnv = { SIGAP_OUTBOX_WEBHOOK_URL: `http://127.0.0.1:${port}/outbox`, SIGAP_OUTBOX_ATTEMPTS: '1', SIGAP_OUTBOX_BACKOFF_MS: '50' };
+    stack = await startStack({ workerEnv: { SIGAP_JOB_ATTEMPTS: '1', ...outboxEnv }, apiEnv: outboxEnv });
     token = (await login(stack, stack.admin.email, stack.admin.password)).accessToken;
   });
 
   afterAll(async () => {
     await stack?.stop();
+    await new Promise<void>((resolve) => (failingWebhook ? failingWebhook.close(() => resolve()) : resolve()));
   });
 
   it('pages through every mention once with keyset cursors, in each sort order, and filters', async () => {
@@ -130,6 +150,40 @@ describe('API: reading, health, docs, admin queues and configuration', () => {
       const again = (await get<FailedJobView[]>(`/api/v1/admin/queues/${QUEUES.ingest}/failed`)).body.find((j) => j.id === jobId);
       return again && again.attemptsMade >= 2 ? true : undefined;
     });
+  });
+
+  it('lists every background queue, and shows and retries a failed reply delivery', async () => {
+    const counts = await get<QueueCounts[]>('/api/v1/admin/queues');
+    expect(counts.body.map((q) => q.name)).toEqual([...ADMIN_QUEUES]);
+    expect((await get('/api/v1/admin/queues/no-such-queue/failed')).status).toBe(404);
+
+    await createUser(stack, { email: 'spv-queues@sigap.test', password: 'rahasia-sekali-123', role: 'supervisor' });
+    const supervisor = (await login(stack, 'spv-queues@sigap.test', 'rahasia-sekali-123')).accessToken;
+    const externalId = `queues-${randomUUID().slice(0, 8)}`;
+    expect((await postMentions(stack, mention(externalId, 'sampah numpuk di TPS pasar sudah seminggu belum diangkut'))).status).toBe(202);
+    const { id: mentionId } = await waitFor(`mention ${externalId}`, async () => {
+      const { rows } = await stack.db.query<{ id: string }>('SELECT id FROM mentions WHERE external_id = $1', [externalId]);
+      return rows[0];
+    });
+    // Not critical, so the reply goes straight to the outbox without an approval.
+    await stack.db.query("UPDATE mentions SET urgency = 'normal', urgency_rank = 2 WHERE id = $1", [mentionId]);
+    const reply = await apiCall<ReplyView>(stack, 'POST', `/mentions/${mentionId}/replies`, supervisor, { text: 'Sudah kami laporkan ke DLH.' });
+    expect(reply.body.status).toBe('antri');
+
+    const outboxFailed = `/api/v1/admin/queues/${REPLIES_OUTBOX_QUEUE}/failed`;
+    const job = await waitFor('the failed delivery', async () => (await get<FailedJobView[]>(outboxFailed)).body.find((j) => j.id === reply.body.id));
+    // Outbox jobs carry the reply's id only: no text, no webhook secret.
+    expect(job).toMatchObject({ queue: REPLIES_OUTBOX_QUEUE, attemptsMade: 1, data: { replyId: reply.body.id }, failedReason: expect.stringContaining('500') });
+    expect(Object.keys(job.data as object)).toEqual(['replyId']);
+    expect((await get<QueueCounts[]>('/api/v1/admin/queues')).body.find((q) => q.name === REPLIES_OUTBOX_QUEUE)?.failed).toBeGreaterThanOrEqual(1);
+
+    const retryPath = `${outboxFailed}/${encodeURIComponent(job.id)}/retry`;
+    expect((await fetch(`${stack.baseUrl}${retryPath}`, { method: 'POST', headers: { authorization: `Bearer ${supervisor}` } })).status).toBe(204);
+    // The reply is already marked gagal, so the retried job has nothing left to send and completes.
+    await waitFor('the retried job to leave the failed set', async () =>
+      (await get<FailedJobView[]>(outboxFailed)).body.some((j) => j.id === job.id) ? undefined : true,
+    );
+    expect((await fetch(`${stack.baseUrl}${retryPath}`, { method: 'POST', headers: { authorization: `Bearer ${supervisor}` } })).status).toBe(404);
   });
 
   it('refuses to boot on a bad environment, naming the variable', async () => {

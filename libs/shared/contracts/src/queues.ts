@@ -119,3 +119,17 @@ export interface NotifyOutboundJobData {
   to: string;
   text: string;
 }
+
+/**
+ * Every queue whose depth and failed jobs supervisors see on the admin page (and may retry), in
+ * the order the page lists them. A queue missing here is invisible to staff when its jobs fail.
+ */
+export const ADMIN_QUEUES = [
+  QUEUES.ingest,
+  REPLIES_OUTBOX_QUEUE,
+  DESK_DISPATCH_QUEUE,
+  NOTIFY_OUTBOUND_QUEUE,
+  MODEL_TRAINING_QUEUE,
+  SESSIONS_CLEANUP_QUEUE,
+] as const;
+export type AdminQueueName = (typeof ADMIN_QUEUES)[number];

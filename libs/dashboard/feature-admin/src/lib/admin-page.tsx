@@ -1,12 +1,14 @@
 import { useState } from 'react';
 import { Alert, Badge, Box, Button, Center, Group, Loader, Paper, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
-import type { FailedJobView, QueueCounts } from '@sigap/contracts';
+import { ADMIN_QUEUES, type AdminQueueName, type FailedJobView, type QueueCounts } from '@sigap/contracts';
 import { useTranslation } from 'react-i18next';
 import { useFailedJobs, useQueueCounts, useRetryFailedJob } from '@sigap/dashboard/data-access';
 import { JsonBlock, QueryPanel, RelativeTime, toLanguage, describeApiError } from '@sigap/dashboard/ui';
 
 type CountKey = Exclude<keyof QueueCounts, 'name'>;
 const COUNT_COLUMNS: CountKey[] = ['waiting', 'active', 'delayed', 'failed', 'completed'];
+
+const isAdminQueue = (name: string): name is AdminQueueName => (ADMIN_QUEUES as readonly string[]).includes(name);
 
 interface Notice {
   kind: 'ok' | 'error';
@@ -23,6 +25,8 @@ export const AdminPage = () => {
   const queue =
     chosenQueue ?? queues.find((candidate) => candidate.failed > 0)?.name ?? queues[0]?.name ?? null;
   const failed = useFailedJobs(queue);
+  // A queue the server knows but this build does not (a newer API) still shows, under its raw name.
+  const queueLabel = (name: string): string => (isAdminQueue(name) ? t(`admin.queueNames.${name}`) : name);
   const retry = useRetryFailedJob();
   const [notice, setNotice] = useState<Notice | null>(null);
 
@@ -86,8 +90,11 @@ export const AdminPage = () => {
                 <Table.Tbody>
                   {queues.map((row) => (
                     <Table.Tr key={row.name} bg={row.name === queue ? 'var(--mantine-color-indigo-0)' : undefined}>
-                      <Table.Td ff="monospace" fz="sm">
-                        {row.name}
+                      <Table.Td data-testid="queue-name" data-queue={row.name}>
+                        <Text size="sm">{queueLabel(row.name)}</Text>
+                        <Text size="xs" c="dimmed" ff="monospace">
+                          {row.name}
+                        </Text>
                       </Table.Td>
                       {COUNT_COLUMNS.map((column) => (
                         <Table.Td key={column} ta="right" fz="sm" c={column === 'failed' && row.failed > 0 ? 'red.8' : undefined} fw={column === 'failed' && row.failed > 0 ? 700 : undefined}>
@@ -110,7 +117,7 @@ export const AdminPage = () => {
         {queue && (
           <Stack gap="sm">
             <Title order={3} fz="md">
-              {t('admin.failedJobs', { queue })}
+              {t('admin.failedJobs', { queue: queueLabel(queue) })}
             </Title>
             {notice && (
               <Alert color={notice.kind === 'ok' ? 'green' : 'red'} variant="light" withCloseButton onClose={() => setNotice(null)} data-testid="retry-notice">

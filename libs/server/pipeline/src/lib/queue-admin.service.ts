@@ -1,16 +1,23 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable } from '@nestjs/common';
-import { QUEUES, type FailedJobView, type QueueCounts } from '@sigap/contracts';
-import { SigapErrorCode, SigapException } from '@sigap/server/core';
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { ADMIN_QUEUES, QUEUES, type FailedJobView, type QueueCounts } from '@sigap/contracts';
+import { SIGAP_CONFIG, SigapErrorCode, SigapException, redisOptionsFromUrl, type SigapConfig } from '@sigap/server/core';
 import { Queue } from 'bullmq';
+import { visibleJobData } from './visible-job-data';
 
 /** Lets an admin see queue depth and failed jobs, and send failed jobs back for another try. */
 @Injectable()
-export class QueueAdminService {
+export class QueueAdminService implements OnApplicationShutdown {
   private readonly queues: Map<string, Queue>;
+  /** The handles this service opened itself (the ingest queue belongs to the BullMQ module). */
+  private readonly ownQueues: Queue[];
 
-  constructor(@InjectQueue(QUEUES.ingest) ingest: Queue) {
-    this.queues = new Map([[QUEUES.ingest, ingest]]);
+  constructor(@InjectQueue(QUEUES.ingest) ingest: Queue, @Inject(SIGAP_CONFIG) config: SigapConfig) {
+    this.ownQueues = ADMIN_QUEUES.filter((name) => name !== QUEUES.ingest).map(
+      (name) => new Queue(name, { connection: redisOptionsFromUrl(config.redisUrl), prefix: `${config.redisPrefix}:bull` }),
+    );
+    const byName = new Map<string, Queue>([[QUEUES.ingest, ingest], ...this.ownQueues.map((queue) => [queue.name, queue] as const)]);
+    this.queues = new Map(ADMIN_QUEUES.map((name) => [name, byName.get(name)!]));
   }
 
   async counts(): Promise<QueueCounts[]> {
@@ -37,7 +44,7 @@ export class QueueAdminService {
       failedReason: job.failedReason,
       attemptsMade: job.attemptsMade,
       timestamp: new Date(job.finishedOn ?? job.timestamp).toISOString(),
-      data: job.data,
+      data: visibleJobData(name, job.data),
     }));
   }
 
@@ -47,6 +54,10 @@ export class QueueAdminService {
       throw new SigapException(SigapErrorCode.NOT_FOUND, `no failed job ${jobId} in ${name}`);
     }
     await job.retry('failed');
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(this.ownQueues.map((queue) => queue.close()));
   }
 
   private queue(name: string): Queue {
