@@ -50,6 +50,11 @@ export const MentionDesk = ({ mention, userId, supervisor, assign }: { mention: 
         setError(null);
         claim.mutate(mention.id, { onError });
       }}
+      similarCount={Math.max(0, mention.clusterSize - 1)}
+      onClaimCluster={() => {
+        setError(null);
+        claim.mutate({ id: mention.id, cluster: true }, { onError });
+      }}
       onRelease={() => {
         setError(null);
         release.mutate(mention.id, { onError });

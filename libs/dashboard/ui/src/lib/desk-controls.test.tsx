@@ -27,6 +27,18 @@ describe('DeskControls', () => {
     expect(onClaim).toHaveBeenCalledOnce();
   });
 
+  it('offers to claim the near-duplicates too, only when there are some', () => {
+    const onClaimCluster = vi.fn();
+    const { unmount } = renderWithProviders(<DeskControls {...props({ onClaimCluster, similarCount: 0 })} />);
+    expect(screen.queryByTestId('desk-claim-cluster')).toBeNull();
+    unmount();
+    renderWithProviders(<DeskControls {...props({ onClaimCluster, similarCount: 37 })} />);
+    const button = screen.getByTestId('desk-claim-cluster');
+    expect(button.textContent).toBe('Klaim + 37 serupa');
+    fireEvent.click(button);
+    expect(onClaimCluster).toHaveBeenCalledOnce();
+  });
+
   it('names the holder and offers Lepas only to the holder or a supervisor', () => {
     const holder = { id: 'u-2', name: 'Rina' };
     const { unmount } = renderWithProviders(<DeskControls {...props({ holder })} />);

@@ -12,6 +12,9 @@ export interface DeskControlsProps {
   /** Supervisors may release anyone's claim. */
   canReleaseOthers: boolean;
   onClaim: () => void;
+  /** Near-duplicates in its cluster besides this one; with `onClaimCluster`, one click claims them too. */
+  similarCount?: number;
+  onClaimCluster?: () => void;
   onRelease: () => void;
   onStatusChange: (request: MentionStatusRequest) => void;
   busy: boolean;
@@ -34,6 +37,8 @@ export const DeskControls = ({
   heldByMe,
   canReleaseOthers,
   onClaim,
+  similarCount = 0,
+  onClaimCluster,
   onRelease,
   onStatusChange,
   busy,
@@ -81,9 +86,16 @@ export const DeskControls = ({
             {holder === null ? t('desk.unclaimed') : heldByMe ? t('desk.heldByMe') : t('desk.heldBy', { name: holder.name })}
           </Text>
           {holder === null ? (
-            <Button size="xs" onClick={onClaim} loading={busy} data-testid="desk-claim">
-              {t('desk.claim')}
-            </Button>
+            <Group gap={4} wrap="nowrap">
+              {similarCount > 0 && onClaimCluster && (
+                <Button size="xs" variant="light" onClick={onClaimCluster} loading={busy} title={t('desk.claimClusterHint')} data-testid="desk-claim-cluster">
+                  {t('desk.claimCluster', { count: similarCount })}
+                </Button>
+              )}
+              <Button size="xs" onClick={onClaim} loading={busy} data-testid="desk-claim">
+                {t('desk.claim')}
+              </Button>
+            </Group>
           ) : canRelease ? (
             <Button size="xs" variant="default" onClick={onRelease} loading={busy} data-testid="desk-release">
               {t('desk.release')}
