@@ -7,11 +7,12 @@ import { CORE_ROUTES } from '../support/authz/core.cases';
 import { COLLAB_ROUTES, COLLAB_SOCKET_EVENTS } from '../support/authz/collab.cases';
 import { DESK_GAPS_ROUTES } from '../support/authz/desk-gaps.cases';
 import { DISPATCH_ROUTES } from '../support/authz/dispatch.cases';
+import { OPDS_ROUTES } from '../support/authz/opds.cases';
 import { REPLIES_ROUTES } from '../support/authz/replies.cases';
 import { VIEWS_ROUTES } from '../support/authz/views.cases';
 import { MATRIX_ACTORS, type MatrixActor, type MatrixContext, type RouteCase, type SocketCase } from '../support/authz/matrix';
 
-const ROUTES: RouteCase[] = [...CORE_ROUTES, ...ACCOUNTS_ROUTES, ...REPLIES_ROUTES, ...VIEWS_ROUTES, ...COLLAB_ROUTES, ...DISPATCH_ROUTES, ...DESK_GAPS_ROUTES];
+const ROUTES: RouteCase[] = [...CORE_ROUTES, ...ACCOUNTS_ROUTES, ...REPLIES_ROUTES, ...VIEWS_ROUTES, ...COLLAB_ROUTES, ...DISPATCH_ROUTES, ...DESK_GAPS_ROUTES, ...OPDS_ROUTES];
 const SOCKET_EVENTS: SocketCase[] = [...COLLAB_SOCKET_EVENTS];
 
 const REFUSED = [401, 403, 404];

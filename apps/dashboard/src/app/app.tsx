@@ -3,7 +3,7 @@ import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { ROLES_SEEING_ALL } from '@sigap/contracts';
 import { useTranslation } from 'react-i18next';
-import { AdminPage, AuditPage, RulesPage, UsersPage } from '@sigap/dashboard/feature-admin';
+import { AdminPage, AuditPage, RulesPage, UnitsPage, UsersPage } from '@sigap/dashboard/feature-admin';
 import { LoginPage, RequireAuth, RequireRole } from '@sigap/dashboard/feature-auth';
 import { BoardPage } from '@sigap/dashboard/feature-desk';
 import { RotaPage } from '@sigap/dashboard/feature-dispatch';
@@ -102,6 +102,14 @@ export const App = ({ queryClient }: { queryClient: QueryClient }) => (
               element={
                 <RequireRole roles={USER_MANAGER_ROLES}>
                   <UsersPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path={destinationPath('units')}
+              element={
+                <RequireRole roles={USER_MANAGER_ROLES}>
+                  <UnitsPage />
                 </RequireRole>
               }
             />

@@ -12,6 +12,7 @@ import { Replies1764820000000 } from './migrations/1764820000000-replies';
 import { MentionNotes1764830000000 } from './migrations/1764830000000-mention-notes';
 import { Dispatch1764840000000 } from './migrations/1764840000000-dispatch';
 import { DeskBoardIndexes1764850000000 } from './migrations/1764850000000-desk-board-indexes';
+import { OpdsActive1764870000000 } from './migrations/1764870000000-opds-active';
 import { SessionsEndedIndex1764860000000 } from './migrations/1764860000000-sessions-ended-index';
 
 export const SIGAP_MIGRATIONS = [
@@ -28,6 +29,7 @@ export const SIGAP_MIGRATIONS = [
   Dispatch1764840000000,
   DeskBoardIndexes1764850000000,
   SessionsEndedIndex1764860000000,
+  OpdsActive1764870000000,
 ];
 
 /** Schema changes only ever come from migrations; `synchronize` stays off. */

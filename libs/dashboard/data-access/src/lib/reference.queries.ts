@@ -1,5 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
-import type { AreaView, OpdView } from '@sigap/contracts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { AreaView, CreateOpdRequest, DeskSettingsView, OpdView, UpdateOpdRequest } from '@sigap/contracts';
 import { apiRequest } from './api-client';
 import { queryKeys } from './query-keys';
 
@@ -18,4 +18,29 @@ export const useAreas = (kind: AreaView['kind']) =>
     queryFn: ({ signal }) =>
       apiRequest<AreaView[]>('/reference/areas', { query: new URLSearchParams({ kind }), signal }),
     staleTime: REFERENCE_STALE_MS,
+  });
+
+export const useCreateOpd = () => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateOpdRequest) => apiRequest<OpdView>('/reference/opds', { method: 'POST', body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.opds() }),
+  });
+};
+
+export const useUpdateOpd = () => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ code, changes }: { code: string; changes: UpdateOpdRequest }) =>
+      apiRequest<OpdView>(`/reference/opds/${encodeURIComponent(code)}`, { method: 'PATCH', body: changes }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.opds() }),
+  });
+};
+
+/** Set by environment variables at boot; never changes while the server runs. */
+export const useDeskSettings = () =>
+  useQuery({
+    queryKey: ['settings'] as const,
+    queryFn: ({ signal }) => apiRequest<DeskSettingsView>('/settings', { signal }),
+    staleTime: Infinity,
   });

@@ -51,8 +51,8 @@ const mention: Mention = {
 };
 
 const opds: OpdView[] = [
-  { code: 'DLH', name: 'Dinas Lingkungan Hidup', kind: 'opd' },
-  { code: 'DPU', name: 'Dinas Pekerjaan Umum', kind: 'opd' },
+  { code: 'DLH', name: 'Dinas Lingkungan Hidup', kind: 'opd', active: true },
+  { code: 'DPU', name: 'Dinas Pekerjaan Umum', kind: 'opd', active: true },
 ];
 
 const login = (role: Role): void => {

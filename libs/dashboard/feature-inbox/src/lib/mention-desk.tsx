@@ -31,7 +31,8 @@ export const MentionDesk = ({ mention, userId, supervisor, assign }: { mention: 
   const forwardOptions = useMemo(
     () =>
       (opds.data ?? [])
-        .filter((opd) => !mention.opdCodes.includes(opd.code))
+        // The server refuses inactive OPDs as forwarding targets; they are not offered.
+        .filter((opd) => opd.active !== false && !mention.opdCodes.includes(opd.code))
         .map((opd) => ({ value: opd.code, label: `${opd.code} — ${displayName(opd.name)}` })),
     [opds.data, mention.opdCodes],
   );

@@ -68,6 +68,13 @@ export class UserAccountsRepository {
     return rows.map((row) => row.code);
   }
 
+  /** Those of `codes` that name a retired OPD: kept for history, not for new assignments. */
+  async inactiveOpds(codes: string[], tx?: EntityManager): Promise<string[]> {
+    if (codes.length === 0) return [];
+    const rows: { code: string }[] = await (tx ?? this.db).query(`SELECT code FROM opds WHERE code = ANY($1::text[]) AND NOT active ORDER BY code`, [codes]);
+    return rows.map((row) => row.code);
+  }
+
   async insert(fields: UserAccountFields & { passwordHash: string }, tx: EntityManager): Promise<string> {
     const [row] = await tx.query(
       `INSERT INTO users (email, name, password_hash, role, disabled, trainee, capacity, telegram_chat_id, whatsapp_number)

@@ -5,6 +5,7 @@ import { AuthService, hashPassword, type AuthenticatedUser, type SessionRow } fr
 import { SigapErrorCode, SigapException, validationFailed, type FieldError } from '@sigap/server/core';
 import type { CreateUserDto, UpdateUserDto } from './user.dto';
 import { UserAccountsRepository, type UserAccountFields, type UserAccountRow } from './user-accounts.repository';
+import type { EntityManager } from 'typeorm';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const UNIQUE_VIOLATION = '23505';
@@ -83,6 +84,7 @@ export class UsersService {
     const passwordHash = await hashPassword(dto.password);
     try {
       return await this.accounts.transaction(async (tx) => {
+        await this.refuseInactiveOpds(opds, tx);
         const id = await this.accounts.insert({ ...fields, passwordHash }, tx);
         await this.accounts.replaceOpds(id, opds, tx);
         const created = mapUserAccount((await this.accounts.findById(id, tx)) as UserAccountRow);
@@ -107,6 +109,8 @@ export class UsersService {
     try {
       const updated = await this.accounts.transaction(async (tx) => {
         const before = await this.findOrFail(id, tx);
+        // A user may keep a retired OPD they already had (history); only new assignments are refused.
+        if (opds) await this.refuseInactiveOpds(opds.filter((code) => !before.opds.includes(code)), tx);
         if (dto.email !== undefined && (await this.accounts.emailTaken(dto.email, id, tx))) throw emailTaken();
         const fields: UserAccountFields = {
           email: dto.email ?? before.email,
@@ -177,6 +181,11 @@ export class UsersService {
       if (unknown.length > 0) errors.push({ field: 'opds', message: `unknown OPD code(s): ${unknown.join(', ')}` });
     }
     if (errors.length > 0) throw validationFailed(errors);
+  }
+
+  private async refuseInactiveOpds(codes: string[], tx: EntityManager): Promise<void> {
+    const inactive = await this.accounts.inactiveOpds(codes, tx);
+    if (inactive.length > 0) throw validationFailed([{ field: 'opds', message: `inactive OPD code(s): ${inactive.join(', ')}` }]);
   }
 
   private actorOf(user: AuthenticatedUser, origin: RequestOrigin): AuditActor {

@@ -12,4 +12,7 @@ export class OpdEntity {
 
   @Column({ type: 'text' })
   kind: OpdKind;
+
+  @Column({ type: 'boolean', default: true })
+  active: boolean;
 }

@@ -112,9 +112,11 @@ export class DeskRepository {
     ]);
   }
 
-  async opdExists(tx: EntityManager, code: string): Promise<boolean> {
-    const rows: unknown[] = await tx.query(`SELECT 1 FROM opds WHERE code = $1`, [code]);
-    return rows.length > 0;
+  /** Whether the OPD exists and, if so, whether it still takes new mentions. */
+  async opdState(tx: EntityManager, code: string): Promise<'active' | 'inactive' | 'unknown'> {
+    const [row]: { active: boolean }[] = await tx.query(`SELECT active FROM opds WHERE code = $1`, [code]);
+    if (!row) return 'unknown';
+    return row.active ? 'active' : 'inactive';
   }
 
   /**

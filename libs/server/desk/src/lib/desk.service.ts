@@ -221,9 +221,9 @@ export class DeskService {
     }
     let changed: DeskRow;
     if (status === 'bukan_wewenang' && forwardTo) {
-      if (!(await this.desk.opdExists(tx, forwardTo))) {
-        throw validationFailed([{ field: 'forwardTo', message: 'unknown OPD code' }]);
-      }
+      const target = await this.desk.opdState(tx, forwardTo);
+      if (target === 'unknown') throw validationFailed([{ field: 'forwardTo', message: 'unknown OPD code' }]);
+      if (target === 'inactive') throw validationFailed([{ field: 'forwardTo', message: 'OPD is inactive' }]);
       if (current.opd_codes.length === 1 && current.opd_codes[0] === forwardTo) {
         throw validationFailed([{ field: 'forwardTo', message: 'already routed there' }]);
       }

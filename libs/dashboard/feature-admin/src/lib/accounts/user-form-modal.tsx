@@ -115,7 +115,10 @@ export const UserFormModal = ({ user, selfId, onClose, onSaved }: UserFormModalP
     else update.mutate({ id: user.id, changes: updateRequestOf(user, values) }, { onSuccess: onSaved });
   };
 
-  const opdOptions = (opds.data ?? []).map((opd) => ({ value: opd.code, label: `${opd.code} — ${opd.name}` }));
+  // Inactive OPDs cannot be newly assigned; one the user already has stays listed so it can be kept.
+  const opdOptions = (opds.data ?? [])
+    .filter((opd) => opd.active !== false || (user?.opds ?? []).includes(opd.code))
+    .map((opd) => ({ value: opd.code, label: `${opd.code} — ${opd.name}` }));
 
   return (
     <Modal opened onClose={onClose} title={creating ? t('accounts.form.createTitle') : t('accounts.form.editTitle', { name: user.name })} size="lg">

@@ -5,6 +5,7 @@ import { dispatchEn, dispatchId } from './dispatch.resources';
 import { rulesEn, rulesId } from './rules.resources';
 import { shellEn, shellId } from './shell.resources';
 import { errorsEn, errorsId } from './errors.resources';
+import { unitsEn, unitsId } from './units.resources';
 
 /** UI strings. Bahasa Indonesia is the reference; English mirrors its keys. */
 export const id = {
@@ -286,6 +287,7 @@ export const id = {
   },
   shell: shellId,
   errors: errorsId,
+  units: unitsId,
 };
 
 export type Resources = typeof id;
@@ -569,4 +571,5 @@ export const en: Resources = {
   },
   shell: shellEn,
   errors: errorsEn,
+  units: unitsEn,
 };
