@@ -25,7 +25,7 @@ const LAPTOP = { width: 1366, height: 768 };
 const PHONE = { width: 390, height: 844 };
 const PHONE_NUMBER = '081234567890';
 
-type PageKey = 'inbox' | 'myWork' | 'board' | 'approvals' | 'templates' | 'rota' | 'rules' | 'queues' | 'users' | 'audit';
+type PageKey = 'inbox' | 'myWork' | 'board' | 'approvals' | 'templates' | 'rota' | 'rules' | 'queues' | 'users' | 'units' | 'audit';
 
 interface Screen {
   nav: string;
@@ -47,11 +47,12 @@ const SCREENS_BY_KEY: Record<PageKey, Screen> = {
   rules: { nav: 'nav-rules', path: '/aturan-triase', title: 'Aturan triase · Sigap', landmark: heading('Aturan triase') },
   queues: { nav: 'nav-queues', path: '/antrean', title: 'Antrean · Sigap', landmark: heading('Antrean kerja') },
   users: { nav: 'nav-users', path: '/pengguna', title: 'Pengguna · Sigap', landmark: heading('Pengguna') },
+  units: { nav: 'nav-units', path: '/unit-pengaturan', title: 'Unit & pengaturan · Sigap', landmark: heading('Unit & pengaturan') },
   audit: { nav: 'nav-audit', path: '/log-audit', title: 'Log audit · Sigap', landmark: heading('Log audit') },
 };
 
 const PAGES_OF: Record<Role, PageKey[]> = {
-  superadmin: ['inbox', 'myWork', 'board', 'approvals', 'templates', 'rota', 'rules', 'queues', 'users', 'audit'],
+  superadmin: ['inbox', 'myWork', 'board', 'approvals', 'templates', 'rota', 'rules', 'queues', 'users', 'units', 'audit'],
   supervisor: ['inbox', 'myWork', 'board', 'approvals', 'templates', 'rota', 'rules', 'queues', 'audit'],
   admin: ['inbox', 'myWork', 'rota'],
   liaison: ['inbox'],
