@@ -1,11 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { MantineProvider } from '@mantine/core';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { I18nextProvider } from 'react-i18next';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { ADMIN_QUEUES, REPLIES_OUTBOX_QUEUE, type FailedJobView, type QueueCounts } from '@sigap/contracts';
 import { authStore } from '@sigap/dashboard/data-access';
-import { dashboardTheme, initI18n } from '@sigap/dashboard/ui';
+import { renderWithApi, type ApiCall, type ApiHandler } from '../testing/render-with-api';
 import { AdminPage } from './admin-page';
 
 const countsOf = (name: string, failed = 0): QueueCounts => ({ name, waiting: 0, active: 0, delayed: 0, failed, completed: 3 });
@@ -19,38 +16,18 @@ const failedDelivery: FailedJobView = {
   data: { replyId: 'reply-1' },
 };
 
-const calls: { path: string; method: string }[] = [];
+const calls: ApiCall[] = [];
 
-const renderPage = () => {
-  calls.length = 0;
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (url: string, init?: RequestInit) => {
-      const path = url.replace('/api/v1', '');
-      const method = init?.method ?? 'GET';
-      calls.push({ path, method });
-      const answer =
-        path === '/admin/queues'
-          ? { status: 200, body: ADMIN_QUEUES.map((name) => countsOf(name, name === REPLIES_OUTBOX_QUEUE ? 1 : 0)) }
-          : path === `/admin/queues/${REPLIES_OUTBOX_QUEUE}/failed`
-            ? { status: 200, body: [failedDelivery] }
-            : path.endsWith('/retry') && method === 'POST'
-              ? { status: 204, body: undefined }
-              : { status: 404, body: { statusCode: 404, code: 'NOT_FOUND', message: `no mock for ${method} ${path}` } };
-      return new Response(answer.body === undefined ? null : JSON.stringify(answer.body), { status: answer.status, headers: { 'Content-Type': 'application/json' } });
-    }),
-  );
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
-  return render(
-    <MantineProvider theme={dashboardTheme}>
-      <I18nextProvider i18n={initI18n('id')}>
-        <QueryClientProvider client={queryClient}>
-          <AdminPage />
-        </QueryClientProvider>
-      </I18nextProvider>
-    </MantineProvider>,
-  );
-};
+const answerQueues: ApiHandler = (path, method) =>
+  path === '/admin/queues'
+    ? { status: 200, body: ADMIN_QUEUES.map((name) => countsOf(name, name === REPLIES_OUTBOX_QUEUE ? 1 : 0)) }
+    : path === `/admin/queues/${REPLIES_OUTBOX_QUEUE}/failed`
+      ? { status: 200, body: [failedDelivery] }
+      : path.endsWith('/retry') && method === 'POST'
+        ? { status: 204, body: undefined }
+        : undefined;
+
+const renderPage = () => renderWithApi(<AdminPage />, answerQueues, calls);
 
 describe('AdminPage', () => {
   beforeEach(() => {

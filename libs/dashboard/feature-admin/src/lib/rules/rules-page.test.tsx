@@ -1,13 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { MantineProvider } from '@mantine/core';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { I18nextProvider } from 'react-i18next';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { RuleSetDocument, RuleSetDraftView, RuleSetTrialResult, RuleSetVersionSummary } from '@sigap/contracts';
-import { dashboardTheme, initI18n } from '@sigap/dashboard/ui';
+import { renderWithApi, type ApiCall, type ApiHandler } from '../../testing/render-with-api';
 import { RulesPage } from './rules-page';
 
-type Handler = (path: string, method: string, body: unknown) => { status: number; body?: unknown } | undefined;
 
 const content: RuleSetDocument = {
   version: 'draft',
@@ -46,38 +42,18 @@ const version = (n: number, status: 'published' | 'archived', overrides: Partial
   ...overrides,
 });
 
-const calls: { path: string; method: string; body: unknown }[] = [];
+const calls: ApiCall[] = [];
 
-const renderPage = (handler: Handler) => {
-  calls.length = 0;
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (url: string, init?: RequestInit) => {
-      const path = url.replace('/api/v1', '');
-      const method = init?.method ?? 'GET';
-      const body = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
-      calls.push({ path, method, body });
-      const answer = handler(path, method, body) ??
-        (path === '/reference/opds'
-          ? { status: 200, body: [{ code: 'DISKARPB', name: 'Damkar', kind: 'opd' }, { code: 'DLH', name: 'Lingkungan Hidup', kind: 'opd' }] }
-          : { status: 404, body: { statusCode: 404, code: 'NOT_FOUND', message: `no mock for ${method} ${path}` } });
-      return new Response(answer.body === undefined ? null : JSON.stringify(answer.body), {
-        status: answer.status,
-        headers: { 'Content-Type': 'application/json' },
-      });
-    }),
+const renderPage = (handler: ApiHandler) =>
+  renderWithApi(
+    <RulesPage />,
+    (path, method, body) =>
+      handler(path, method, body) ??
+      (path === '/reference/opds'
+        ? { status: 200, body: [{ code: 'DISKARPB', name: 'Damkar', kind: 'opd' }, { code: 'DLH', name: 'Lingkungan Hidup', kind: 'opd' }] }
+        : undefined),
+    calls,
   );
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
-  return render(
-    <MantineProvider theme={dashboardTheme}>
-      <I18nextProvider i18n={initI18n('id')}>
-        <QueryClientProvider client={queryClient}>
-          <RulesPage />
-        </QueryClientProvider>
-      </I18nextProvider>
-    </MantineProvider>,
-  );
-};
 
 describe('RulesPage', () => {
   afterEach(() => vi.unstubAllGlobals());

@@ -1,14 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { MantineProvider } from '@mantine/core';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { I18nextProvider } from 'react-i18next';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { DeskSettingsView, OpdView } from '@sigap/contracts';
 import { authStore } from '@sigap/dashboard/data-access';
-import { dashboardTheme, initI18n } from '@sigap/dashboard/ui';
+import { renderWithApi, type ApiCall, type ApiHandler } from '../../testing/render-with-api';
 import { UnitsPage } from './units-page';
 
-type Handler = (path: string, method: string, body: unknown) => { status: number; body?: unknown } | undefined;
 
 const OPDS: OpdView[] = [
   { code: 'DLH', name: 'Dinas Lingkungan Hidup', kind: 'opd', active: true },
@@ -28,38 +24,20 @@ const SETTINGS: DeskSettingsView = {
   environmentVariables: { 'slaSeconds.critical': 'SIGAP_SLA_CRITICAL_SECONDS', outboxWebhookConfigured: 'SIGAP_OUTBOX_WEBHOOK_URL' },
 };
 
-const calls: { path: string; method: string; body: unknown }[] = [];
+const calls: ApiCall[] = [];
 
-const renderPage = (handler: Handler = () => undefined) => {
-  calls.length = 0;
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (url: string, init?: RequestInit) => {
-      const path = url.replace('/api/v1', '');
-      const method = init?.method ?? 'GET';
-      const body = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
-      calls.push({ path, method, body });
-      const answer =
-        handler(path, method, body) ??
-        (path === '/reference/opds' && method === 'GET'
-          ? { status: 200, body: OPDS }
-          : path === '/settings'
-            ? { status: 200, body: SETTINGS }
-            : { status: 404, body: { statusCode: 404, code: 'NOT_FOUND', message: `no mock for ${method} ${path}` } });
-      return new Response(answer.body === undefined ? null : JSON.stringify(answer.body), { status: answer.status, headers: { 'Content-Type': 'application/json' } });
-    }),
+const renderPage = (handler: ApiHandler = () => undefined) =>
+  renderWithApi(
+    <UnitsPage />,
+    (path, method, body) =>
+      handler(path, method, body) ??
+      (path === '/reference/opds' && method === 'GET'
+        ? { status: 200, body: OPDS }
+        : path === '/settings'
+          ? { status: 200, body: SETTINGS }
+          : undefined),
+    calls,
   );
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
-  return render(
-    <MantineProvider theme={dashboardTheme}>
-      <I18nextProvider i18n={initI18n('id')}>
-        <QueryClientProvider client={queryClient}>
-          <UnitsPage />
-        </QueryClientProvider>
-      </I18nextProvider>
-    </MantineProvider>,
-  );
-};
 
 describe('UnitsPage', () => {
   beforeEach(() => {
