@@ -4,3 +4,4 @@ export * from './lib/sigap.exception';
 export * from './lib/http-exception.filter';
 export * from './lib/redis';
 export * from './lib/core.module';
+export * from './lib/redis-subscription';
