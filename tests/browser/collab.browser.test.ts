@@ -10,13 +10,11 @@
 import { mkdirSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, signInPage, type SignedInPage } from '../support/browser';
 import { createUser, mention, postMentions, startStack, waitFor, type Stack } from '../support/stack';
 
-const WAIT = 30_000;
 const SCREENSHOT_DIR = resolve(__dirname, '../../tmp/screenshots');
-const CHROMIUM = process.env.SIGAP_TEST_CHROMIUM || '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run'];
 
 describe('working together on a mention in the browser', () => {
   let stack: Stack;
@@ -25,20 +23,12 @@ describe('working together on a mention in the browser', () => {
   let siti: Page;
   let mentionId = '';
   const password = 'rahasia-sekali-123';
-  const pageErrors: string[] = [];
+  const signedIn: SignedInPage[] = [];
 
   const signIn = async (email: string): Promise<Page> => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(WAIT);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(`${stack.baseUrl}/`);
-    await page.waitForURL(/\/login/);
-    await page.getByTestId('login-email').fill(email);
-    await page.getByTestId('login-password').fill(password);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-    return page;
+    const session = await signInPage(browser, stack.baseUrl, { email, password, viewport: { width: 1366, height: 900 } });
+    signedIn.push(session);
+    return session.page;
   };
 
   const openMention = async (page: Page): Promise<void> => {
@@ -58,7 +48,7 @@ describe('working together on a mention in the browser', () => {
       const { rows } = await stack.db.query<{ id: string }>(`SELECT id FROM mentions WHERE external_id = $1 AND 'DLH' = ANY(opd_codes)`, [externalId]);
       return rows[0]?.id;
     });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     budi = await signIn('budi.s@sigap.test');
     siti = await signIn('siti@sigap.test');
   }, 120_000);
@@ -107,6 +97,6 @@ describe('working together on a mention in the browser', () => {
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     await siti.getByTestId('mention-collab').screenshot({ path: resolve(SCREENSHOT_DIR, 'collab-timeline.png') });
     await budi.getByTestId('mention-collab').screenshot({ path: resolve(SCREENSHOT_DIR, 'collab-notes.png') });
-    expect(pageErrors).toEqual([]);
+    expect(signedIn.flatMap((session) => session.pageErrors)).toEqual([]);
   }, 60_000);
 });

@@ -13,16 +13,12 @@
 import { mkdirSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { BROWSER_WAIT_MS as WAIT, LAPTOP, PHONE, launchChromium, signInPage } from '../support/browser';
 import type { LoginResponse, Role, UserAccount } from '@sigap/contracts';
 import { apiCall, login, mention, postMentions, startStack, waitFor, type Stack } from '../support/stack';
 
-const WAIT = 30_000;
 const SCREENS = resolve(__dirname, '../../tmp/screens');
-const CHROMIUM = process.env.SIGAP_TEST_CHROMIUM || '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run', '--disable-sync'];
-const LAPTOP = { width: 1366, height: 768 };
-const PHONE = { width: 390, height: 844 };
 const PHONE_NUMBER = '081234567890';
 
 type PageKey = 'inbox' | 'myWork' | 'board' | 'approvals' | 'templates' | 'rota' | 'rules' | 'queues' | 'users' | 'units' | 'audit';
@@ -94,22 +90,11 @@ describe('every desk screen, per role, in the browser', () => {
 
   /** A fresh browser context signed in through the login page, failing on any page or console error. */
   const signIn = async (role: Role, viewport = LAPTOP): Promise<{ page: Page; errors: string[] }> => {
-    const context = await browser.newContext({ viewport, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(WAIT);
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-    page.on('response', (response) => {
-      if (response.status() >= 400) errors.push(`http ${response.status()}: ${response.request().method()} ${new URL(response.url()).pathname}`);
+    const { page, errors } = await signInPage(browser, stack.baseUrl, {
+      email: emails[role],
+      password: role === 'superadmin' ? stack.admin.password : password,
+      viewport,
     });
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(`console: ${message.text()} (${message.location().url})`);
-    });
-    await page.goto(`${stack.baseUrl}/login`);
-    await page.getByTestId('login-email').fill(emails[role]);
-    await page.getByTestId('login-password').fill(role === 'superadmin' ? stack.admin.password : password);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
     await page.getByTestId('notification-bell').waitFor();
     return { page, errors };
   };
@@ -203,7 +188,7 @@ describe('every desk screen, per role, in the browser', () => {
     await call('POST', `/mentions/${ids.kritis}/replies`, admin.accessToken, { text: 'Tim DLH dan BPBD sedang menuju Jl. Pagarsih. Darurat: 112.' });
 
     mkdirSync(SCREENS, { recursive: true });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   }, 180_000);
 
   afterAll(async () => {

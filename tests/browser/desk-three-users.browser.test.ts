@@ -17,14 +17,12 @@ import { mkdirSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { BROWSER_WAIT_MS as WAIT, launchChromium, signInPage, type SignedInPage } from '../support/browser';
 import type { Mention, OutboxDelivery, ReplyTemplateView } from '@sigap/contracts';
 import { apiCall, createUser, freePort, login, mention, postMentions, startStack, waitFor, type Stack } from '../support/stack';
 
-const WAIT = 30_000;
 const SCREENSHOT_DIR = resolve(__dirname, '../../tmp/screenshots');
-const CHROMIUM = process.env.SIGAP_TEST_CHROMIUM || '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run', '--disable-sync'];
 /** A flood with people trapped: the triage reads it as critical (see the triage engine's tests). */
 const CRITICAL_TEXT = 'Tolong!! Warga terjebak banjir di Cipamokolan, air sudah sedada 🆘';
 
@@ -37,7 +35,8 @@ describe('three people on one critical mention in the browser', () => {
   const delivered: OutboxDelivery[] = [];
   const password = 'rahasia-sekali-123';
   const run = randomUUID().slice(0, 8);
-  const pageErrors: string[] = [];
+  const signedIn: SignedInPage[] = [];
+  const approvalsPageErrors: string[] = [];
   let mentionId = '';
   let opd = '';
   let template: ReplyTemplateView;
@@ -50,17 +49,9 @@ describe('three people on one critical mention in the browser', () => {
   };
 
   const signIn = async (email: string): Promise<Page> => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(WAIT);
-    page.on('pageerror', (error) => pageErrors.push(`${email}: ${error.message}`));
-    await page.goto(`${stack.baseUrl}/`);
-    await page.waitForURL(/\/login/);
-    await page.getByTestId('login-email').fill(email);
-    await page.getByTestId('login-password').fill(password);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-    return page;
+    const session = await signInPage(browser, stack.baseUrl, { email, password });
+    signedIn.push(session);
+    return session.page;
   };
 
   /** Opens the mention in the inbox, waits for the live socket, and marks the page to catch a reload. */
@@ -118,7 +109,7 @@ describe('three people on one critical mention in the browser', () => {
     template = created.body;
 
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     ani = await signIn(`ani-${run}@sigap.test`);
     bayu = await signIn(`bayu-${run}@sigap.test`);
     sari = await signIn(`sari-${run}@sigap.test`);
@@ -202,7 +193,7 @@ describe('three people on one critical mention in the browser', () => {
   it('lets Sari approve; the outbox delivers and all three see Dibalas and Terkirim without a reload', async () => {
     const approvals = await sari.context().newPage();
     approvals.setDefaultTimeout(WAIT);
-    approvals.on('pageerror', (error) => pageErrors.push(`approvals: ${error.message}`));
+    approvals.on('pageerror', (error) => approvalsPageErrors.push(error.message));
     await approvals.goto(`${stack.baseUrl}/approvals`);
     const item = approvals.getByTestId('approval-item').filter({ hasText: 'Halo Bu Rina' });
     await item.waitFor();
@@ -223,6 +214,6 @@ describe('three people on one critical mention in the browser', () => {
     await shot(sari, '6-sari-final');
     const { rows } = await stack.db.query<{ usage_count: number }>('SELECT usage_count FROM reply_templates WHERE id = $1', [template.id]);
     expect(rows[0].usage_count).toBe(1);
-    expect(pageErrors).toEqual([]);
+    expect([...signedIn.flatMap((session) => session.pageErrors), ...approvalsPageErrors]).toEqual([]);
   }, 90_000);
 });

@@ -12,13 +12,11 @@
 import { mkdirSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, signInPage, type SignedInPage } from '../support/browser';
 import { apiCall, createUser, login, mention, postMentions, startStack, waitFor, type Stack } from '../support/stack';
 
-const WAIT = 30_000;
 const SCREENS = resolve(__dirname, '../../tmp/screens');
-const CHROMIUM = process.env.SIGAP_TEST_CHROMIUM || '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run', '--disable-sync'];
 
 describe('desk views in the browser', () => {
   let stack: Stack;
@@ -26,7 +24,7 @@ describe('desk views in the browser', () => {
   const password = 'rahasia-sekali-123';
   const run = randomUUID().slice(0, 8);
   const ids: Record<string, string> = {};
-  const pageErrors: string[] = [];
+  const signedIn: SignedInPage[] = [];
 
   const seed = async (name: string, urgency: string, text: string): Promise<void> => {
     const externalId = `views-${run}-${name}`;
@@ -43,16 +41,9 @@ describe('desk views in the browser', () => {
   };
 
   const signIn = async (email: string): Promise<Page> => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(WAIT);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(`${stack.baseUrl}/login`);
-    await page.getByTestId('login-email').fill(email);
-    await page.getByTestId('login-password').fill(password);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-    return page;
+    const session = await signInPage(browser, stack.baseUrl, { email, password });
+    signedIn.push(session);
+    return session.page;
   };
 
   beforeAll(async () => {
@@ -64,7 +55,7 @@ describe('desk views in the browser', () => {
     await seed('tinggi', 'high', 'Sampah menumpuk menutup saluran air di pasar Kosambi');
     await seed('normal', 'normal', 'Lampu taman di Cikapayang mati sejak kemarin');
     mkdirSync(SCREENS, { recursive: true });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   }, 180_000);
 
   afterAll(async () => {
@@ -169,7 +160,7 @@ describe('desk views in the browser', () => {
       return rows[0];
     });
     expect(await page.getByTestId('desk-error').count()).toBe(0);
-    expect(pageErrors).toEqual([]);
+    expect(signedIn.flatMap((session) => session.pageErrors)).toEqual([]);
     await page.context().close();
   });
 });

@@ -8,7 +8,8 @@
 import { mkdirSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { BROWSER_WAIT_MS as WAIT, launchChromium } from '../support/browser';
 import type { IngestResponse, MentionInput } from '@sigap/contracts';
 import { startStack, type Stack } from '../support/stack';
 
@@ -16,20 +17,8 @@ let stack: Stack;
 let base = '';
 
 /** Generous: the ingest pipeline (queue, triage, store, broadcast) runs between the post and the row. */
-const WAIT = 30_000;
 const SCREENSHOT_DIR = resolve(__dirname, '../../tmp/screenshots');
-const CHROMIUM = process.env.SIGAP_TEST_CHROMIUM || '/usr/bin/chromium';
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-];
 
 type IngestResult = Partial<IngestResponse>;
 
@@ -67,7 +56,7 @@ describe('inbox in the browser', () => {
   beforeAll(async () => {
     stack = await startStack();
     base = stack.baseUrl;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
     page = await context.newPage();
     page.setDefaultTimeout(WAIT);

@@ -17,6 +17,8 @@ export interface SignedInPage {
   page: Page;
   /** Uncaught page errors, console errors and HTTP responses >= 400 seen so far, one line each. */
   errors: string[];
+  /** Uncaught page errors only: for tests where a refused request (a 409 claim) is expected. */
+  pageErrors: string[];
 }
 
 export interface SignInOptions {
@@ -36,7 +38,11 @@ export async function signInPage(browser: Browser, baseUrl: string, options: Sig
   const page = await context.newPage();
   page.setDefaultTimeout(BROWSER_WAIT_MS);
   const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => {
+    pageErrors.push(error.message);
+    errors.push(`pageerror: ${error.message}`);
+  });
   page.on('response', (response) => {
     if (response.status() >= 400) errors.push(`http ${response.status()}: ${response.request().method()} ${new URL(response.url()).pathname}`);
   });
@@ -49,5 +55,5 @@ export async function signInPage(browser: Browser, baseUrl: string, options: Sig
   await page.getByTestId('login-submit').click();
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
   if (options.path) await page.goto(`${baseUrl}${options.path}`);
-  return { page, errors };
+  return { page, errors, pageErrors };
 }
