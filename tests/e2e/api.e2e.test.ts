@@ -178,12 +178,21 @@ describe('API: reading, health, docs, admin queues and configuration', () => {
     expect((await get<QueueCounts[]>('/api/v1/admin/queues')).body.find((q) => q.name === REPLIES_OUTBOX_QUEUE)?.failed).toBeGreaterThanOrEqual(1);
 
     const retryPath = `${outboxFailed}/${encodeURIComponent(job.id)}/retry`;
+    const firstTry = await stack.db.query<{ status: string; attempts: number }>('SELECT status, attempts FROM replies WHERE id = $1', [reply.body.id]);
+    expect(firstTry.rows[0]).toEqual({ status: 'gagal', attempts: 1 });
     expect((await fetch(`${stack.baseUrl}${retryPath}`, { method: 'POST', headers: { authorization: `Bearer ${supervisor}` } })).status).toBe(204);
-    // The reply is already marked gagal, so the retried job has nothing left to send and completes.
-    await waitFor('the retried job to leave the failed set', async () =>
-      (await get<FailedJobView[]>(outboxFailed)).body.some((j) => j.id === job.id) ? undefined : true,
+    // The reply itself goes back to the outbox and is really sent again (the webhook still answers 500),
+    // and the retry is on record under the supervisor's name.
+    const secondTry = await waitFor('the second delivery attempt', async () => {
+      const { rows } = await stack.db.query<{ status: string; attempts: number }>('SELECT status, attempts FROM replies WHERE id = $1', [reply.body.id]);
+      return rows[0].attempts === 2 && rows[0].status === 'gagal' ? rows[0] : undefined;
+    });
+    expect(secondTry).toEqual({ status: 'gagal', attempts: 2 });
+    const audit = await stack.db.query<{ action: string; role: string }>(
+      `SELECT action, actor_role AS role FROM audit_log WHERE entity_id = $1 AND action = 'reply.retry' AND after->>'replyId' = $2`,
+      [mentionId, reply.body.id],
     );
-    expect((await fetch(`${stack.baseUrl}${retryPath}`, { method: 'POST', headers: { authorization: `Bearer ${supervisor}` } })).status).toBe(404);
+    expect(audit.rows).toEqual([{ action: 'reply.retry', role: 'supervisor' }]);
   });
 
   it('refuses to boot on a bad environment, naming the variable', async () => {

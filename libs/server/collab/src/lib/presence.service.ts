@@ -16,7 +16,7 @@ import {
   type Role,
 } from '@sigap/contracts';
 import { mentionScopeOf, type AuthenticatedUser, type MentionScope } from '@sigap/server/auth';
-import { REDIS_CLIENT, SIGAP_CONFIG, SigapErrorCode, SigapException, redisKey, validationFailed, type SigapConfig } from '@sigap/server/core';
+import { REDIS_CLIENT, SIGAP_CONFIG, SigapErrorCode, SigapException, redisKey, subscribeToChannels, validationFailed, type RedisSubscription, type SigapConfig } from '@sigap/server/core';
 import { isVisibleTo, scopeOfRoom, type LiveNamespace, type LiveSocket, type LiveSocketData } from '@sigap/server/live';
 import type Redis from 'ioredis';
 import { DESK_ROLES, mentionNotFound, readingScopeOf } from './collab-access';
@@ -89,7 +89,7 @@ export function onlineListFor(scope: MentionScope, entries: OnlineEntry[]): Onli
 export class PresenceService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(PresenceService.name);
   private namespace: LiveNamespace | null = null;
-  private subscriber: Redis | null = null;
+  private subscription: RedisSubscription | null = null;
   private timer: NodeJS.Timeout | null = null;
   private ticking = false;
   private readonly views = new Map<string, SocketView>();
@@ -112,23 +112,25 @@ export class PresenceService implements OnApplicationBootstrap, OnApplicationShu
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    this.subscriber = this.redis.duplicate();
     const notifyChannel = this.key(LIVE_NOTIFY_USER_CHANNEL);
     const presenceChannel = this.key(LIVE_MENTION_PRESENCE_CHANNEL);
     const noteChannel = this.key(LIVE_MENTION_NOTE_CHANNEL);
-    this.subscriber.on('message', (channel: string, message: string) => {
-      if (channel === notifyChannel) this.relayNotification(message);
-      else if (channel === presenceChannel) this.relayMentionPresence(message);
-      else if (channel === noteChannel) this.relayMentionNote(message);
-    });
-    this.subscriber.on('error', (err) => this.logger.warn({ err: err.message }, 'presence subscriber error'));
-    await this.subscriber.subscribe(notifyChannel, presenceChannel, noteChannel);
+    this.subscription = await subscribeToChannels(
+      this.redis,
+      [notifyChannel, presenceChannel, noteChannel],
+      (channel, message) => {
+        if (channel === notifyChannel) this.relayNotification(message);
+        else if (channel === presenceChannel) this.relayMentionPresence(message);
+        else if (channel === noteChannel) this.relayMentionNote(message);
+      },
+      (err) => this.logger.warn({ err: err.message }, 'presence subscriber error'),
+    );
     this.timer = setInterval(() => this.tick(), PRESENCE_BROADCAST_MS);
   }
 
   async onApplicationShutdown(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
-    await this.subscriber?.quit().catch(() => undefined);
+    await this.subscription?.close();
   }
 
   attach(namespace: LiveNamespace): void {

@@ -14,7 +14,7 @@ import {
   type Mention,
 } from '@sigap/contracts';
 import type { MentionReadAccess } from '@sigap/server/auth';
-import { REDIS_CLIENT, SIGAP_CONFIG, redisKey, type SigapConfig } from '@sigap/server/core';
+import { REDIS_CLIENT, SIGAP_CONFIG, redisKey, subscribeToChannels, type RedisSubscription, type SigapConfig } from '@sigap/server/core';
 import { mapMention, maskPersonalData, MentionsRepository } from '@sigap/server/mentions';
 import { Mutex } from 'async-mutex';
 import type Redis from 'ioredis';
@@ -38,7 +38,7 @@ export class LiveStreamService implements OnApplicationBootstrap, OnApplicationS
   private readonly logger = new Logger(LiveStreamService.name);
   private readonly lock = new Mutex();
   private namespace: LiveNamespace | null = null;
-  private subscriber: Redis | null = null;
+  private subscription: RedisSubscription | null = null;
   private lastSeq = 0;
   private lastFlushAt = 0;
   private flushTimer: NodeJS.Timeout | null = null;
@@ -53,7 +53,6 @@ export class LiveStreamService implements OnApplicationBootstrap, OnApplicationS
 
   async onApplicationBootstrap(): Promise<void> {
     this.lastSeq = await this.mentions.maxSeq();
-    this.subscriber = this.redis.duplicate();
     const updates = redisKey(this.config.redisPrefix, LIVE_UPDATE_CHANNEL);
     // Each Redis channel this instance relays, with what to do with a message on it.
     const relays = new Map<string, (message: string) => void>([
@@ -61,13 +60,16 @@ export class LiveStreamService implements OnApplicationBootstrap, OnApplicationS
       [redisKey(this.config.redisPrefix, LIVE_REPLY_CHANNEL), (message) => this.relayReply(message)],
       [redisKey(this.config.redisPrefix, LIVE_SESSIONS_REVOKED_CHANNEL), (message) => this.disconnectSessions(message)],
     ]);
-    this.subscriber.on('message', (channel: string, message: string) => {
-      const relay = relays.get(channel);
-      if (relay) relay(message);
-      else this.scheduleFlush();
-    });
-    this.subscriber.on('error', (err) => this.logger.warn({ err: err.message }, 'live subscriber error'));
-    await this.subscriber.subscribe(redisKey(this.config.redisPrefix, LIVE_NOTIFY_CHANNEL), ...relays.keys());
+    this.subscription = await subscribeToChannels(
+      this.redis,
+      [redisKey(this.config.redisPrefix, LIVE_NOTIFY_CHANNEL), ...relays.keys()],
+      (channel, message) => {
+        const relay = relays.get(channel);
+        if (relay) relay(message);
+        else this.scheduleFlush();
+      },
+      (err) => this.logger.warn({ err: err.message }, 'live subscriber error'),
+    );
     this.pollTimer = setInterval(() => this.scheduleFlush(), POLL_INTERVAL_MS);
   }
 
@@ -75,7 +77,7 @@ export class LiveStreamService implements OnApplicationBootstrap, OnApplicationS
     this.stopped = true;
     if (this.pollTimer) clearInterval(this.pollTimer);
     if (this.flushTimer) clearTimeout(this.flushTimer);
-    await this.subscriber?.quit().catch(() => undefined);
+    await this.subscription?.close();
   }
 
   attach(namespace: LiveNamespace): void {

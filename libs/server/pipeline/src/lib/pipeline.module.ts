@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DispatchQueueModule } from '@sigap/server/dispatch';
 import { MentionsStoreModule } from '@sigap/server/mentions';
+import { RepliesApiModule } from '@sigap/server/replies';
 import { TriageModule } from '@sigap/server/triage';
 import { IngestWorker } from './ingest.worker';
 import { MentionClusterService } from './mention-cluster.service';
@@ -16,9 +17,9 @@ import { QueueAdminService } from './queue-admin.service';
 })
 export class PipelineWorkerModule {}
 
-/** API side: queue inspection and retry of failed jobs. */
+/** API side: queue inspection and retry of failed jobs (a failed reply delivery is retried as a reply). */
 @Module({
-  imports: [PipelineQueueModule],
+  imports: [PipelineQueueModule, RepliesApiModule],
   controllers: [QueueAdminController],
   providers: [QueueAdminService],
   exports: [QueueAdminService],

@@ -1,7 +1,8 @@
-import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FailedJobView, QueueCounts } from '@sigap/contracts';
-import { Roles } from '@sigap/server/auth';
+import { CurrentUser, Roles, type AuthenticatedUser } from '@sigap/server/auth';
+import { originOf } from '@sigap/server/replies';
 import { QueueAdminService } from './queue-admin.service';
 
 @ApiTags('admin')
@@ -23,7 +24,12 @@ export class QueueAdminController {
 
   @Post(':name/failed/:jobId/retry')
   @HttpCode(204)
-  retry(@Param('name') name: string, @Param('jobId') jobId: string): Promise<void> {
-    return this.admin.retry(name, jobId);
+  retry(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('name') name: string,
+    @Param('jobId') jobId: string,
+    @Req() request: { ip?: string; id?: unknown },
+  ): Promise<void> {
+    return this.admin.retry(name, jobId, user, originOf(request));
   }
 }

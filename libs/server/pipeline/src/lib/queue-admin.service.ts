@@ -1,6 +1,9 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { ADMIN_QUEUES, QUEUES, type FailedJobView, type QueueCounts } from '@sigap/contracts';
+import { ADMIN_QUEUES, QUEUES, REPLIES_OUTBOX_QUEUE, type FailedJobView, type QueueCounts, type ReplyOutboxJobData } from '@sigap/contracts';
+import type { AuthenticatedUser } from '@sigap/server/auth';
+import type { RequestOrigin } from '@sigap/server/desk';
+import { RepliesService } from '@sigap/server/replies';
 import { SIGAP_CONFIG, SigapErrorCode, SigapException, redisOptionsFromUrl, type SigapConfig } from '@sigap/server/core';
 import { Queue } from 'bullmq';
 import { visibleJobData } from './visible-job-data';
@@ -12,7 +15,11 @@ export class QueueAdminService implements OnApplicationShutdown {
   /** The handles this service opened itself (the ingest queue belongs to the BullMQ module). */
   private readonly ownQueues: Queue[];
 
-  constructor(@InjectQueue(QUEUES.ingest) ingest: Queue, @Inject(SIGAP_CONFIG) config: SigapConfig) {
+  constructor(
+    @InjectQueue(QUEUES.ingest) ingest: Queue,
+    @Inject(SIGAP_CONFIG) config: SigapConfig,
+    private readonly replies: RepliesService,
+  ) {
     this.ownQueues = ADMIN_QUEUES.filter((name) => name !== QUEUES.ingest).map(
       (name) => new Queue(name, { connection: redisOptionsFromUrl(config.redisUrl), prefix: `${config.redisPrefix}:bull` }),
     );
@@ -48,10 +55,16 @@ export class QueueAdminService implements OnApplicationShutdown {
     }));
   }
 
-  async retry(name: string, jobId: string): Promise<void> {
+  async retry(name: string, jobId: string, user: AuthenticatedUser, origin: RequestOrigin): Promise<void> {
     const job = await this.queue(name).getJob(jobId);
     if (!job || !(await job.isFailed())) {
       throw new SigapException(SigapErrorCode.NOT_FOUND, `no failed job ${jobId} in ${name}`);
+    }
+    // By the time its job fails the reply is marked `gagal`, and a re-run job skips anything not
+    // `antri`: the reply itself is queued again, as its own retry does (audited, announced live).
+    if (name === REPLIES_OUTBOX_QUEUE) {
+      await this.replies.retry(user, (job.data as ReplyOutboxJobData).replyId, origin);
+      return;
     }
     await job.retry('failed');
   }
