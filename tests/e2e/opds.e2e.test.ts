@@ -147,6 +147,40 @@ describe('OPD management and desk settings', () => {
     expect(forwarded.status).toBe(200);
   });
 
+  it('refuses an inactive OPD for new reply templates and rota shifts, and keeps templates that already had it', async () => {
+    const code = `CLOSED-${run}`;
+    expect((await call('POST', '/reference/opds', tokens.superadmin, { code, name: 'Dinas Tutup', kind: 'opd' })).status).toBe(201);
+    const template = { title: 'Info layanan', body: 'Halo {nama}, hubungi {hotline}.', category: 'informasi', scope: 'opd', opdCode: code };
+    const kept = await call<{ id: string }>('POST', '/templates', tokens.supervisor, template);
+    expect(kept.status).toBe(201);
+    const member = await call<UserAccount>('POST', '/users', tokens.superadmin, { email: `closed-${run}@sigap.test`.toLowerCase(), name: 'Petugas Tutup', password, role: 'admin', opds: [code] });
+    expect(member.status).toBe(201);
+    expect((await call('PATCH', `/reference/opds/${code}`, tokens.superadmin, { active: false })).status).toBe(200);
+
+    const refusedTemplate = await call('POST', '/templates', tokens.supervisor, { ...template, title: 'Info baru' });
+    expect(refusedTemplate.status).toBe(400);
+    expect(refusedTemplate.body.details).toEqual([{ field: 'opdCode', message: `${code} is inactive` }]);
+    // Editing a template that already belonged to the OPD still works; moving one to it does not.
+    expect((await call('PATCH', `/templates/${kept.body.id}`, tokens.supervisor, { title: 'Info layanan (arsip)' })).status).toBe(200);
+    const other = await call<{ id: string }>('POST', '/templates', tokens.supervisor, { ...template, opdCode: 'DLH', title: 'Info DLH' });
+    const moved = await call('PATCH', `/templates/${other.body.id}`, tokens.supervisor, { opdCode: code });
+    expect(moved.status).toBe(400);
+    expect(moved.body.details).toEqual([{ field: 'opdCode', message: `${code} is inactive` }]);
+
+    const hour = 3600_000;
+    const shift = await call('POST', '/rota', tokens.supervisor, {
+      opdCode: code,
+      userId: member.body.id,
+      startsAt: new Date(Date.now() + hour).toISOString(),
+      endsAt: new Date(Date.now() + 9 * hour).toISOString(),
+      roleInShift: 'admin',
+    });
+    expect(shift.status).toBe(400);
+    expect(shift.body.details).toEqual([{ field: 'opdCode', message: `${code} is inactive` }]);
+    const { rows } = await stack.db.query('SELECT 1 FROM rota_shifts WHERE opd_code = $1', [code]);
+    expect(rows).toHaveLength(0);
+  });
+
   it('refuses OPD writes to admins and supervisors', async () => {
     for (const token of [tokens.admin, tokens.supervisor]) {
       expect((await call('POST', '/reference/opds', token, { code: `NO-${run}`, name: 'Tidak Boleh', kind: 'opd' })).status).toBe(403);

@@ -92,8 +92,9 @@ export class RotaRepository {
     );
   }
 
-  async opdExists(tx: EntityManager, code: string): Promise<boolean> {
-    const rows: unknown[] = await tx.query(`SELECT 1 FROM opds WHERE code = $1`, [code]);
-    return rows.length > 0;
+  /** null: no such OPD. */
+  async opdActive(tx: EntityManager, code: string): Promise<boolean | null> {
+    const rows: { active: boolean }[] = await tx.query(`SELECT active FROM opds WHERE code = $1`, [code]);
+    return rows[0]?.active ?? null;
   }
 }

@@ -64,7 +64,9 @@ export class RotaService {
     if (endsAt <= startsAt) throw validationFailed([{ field: 'endsAt', message: 'must be after startsAt' }]);
     if (endsAt.getTime() - startsAt.getTime() > MAX_SHIFT_MS) throw validationFailed([{ field: 'endsAt', message: 'a shift lasts at most 7 days' }]);
     return this.rota.transaction(async (tx) => {
-      if (!(await this.rota.opdExists(tx, request.opdCode))) throw validationFailed([{ field: 'opdCode', message: 'unknown OPD code' }]);
+      const opdActive = await this.rota.opdActive(tx, request.opdCode);
+      if (opdActive === null) throw validationFailed([{ field: 'opdCode', message: 'unknown OPD code' }]);
+      if (!opdActive) throw validationFailed([{ field: 'opdCode', message: `${request.opdCode} is inactive` }]);
       const person = await this.rota.user(tx, request.userId);
       if (!person || person.disabled) throw validationFailed([{ field: 'userId', message: 'no such active user' }]);
       if (request.roleInShift === 'admin' && (person.role !== 'admin' || !person.opds.includes(request.opdCode))) {

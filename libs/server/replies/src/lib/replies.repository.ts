@@ -187,8 +187,10 @@ export class RepliesRepository {
     await tx.query(`UPDATE reply_templates SET usage_count = usage_count + 1 WHERE id = $1`, [id]);
   }
 
-  async opdExists(runner: EntityManager, code: string): Promise<boolean> {
-    return (await runner.query(`SELECT 1 FROM opds WHERE code = $1`, [code])).length > 0;
+  /** null: no such OPD. */
+  async opdActive(runner: EntityManager, code: string): Promise<boolean | null> {
+    const rows: { active: boolean }[] = await runner.query(`SELECT active FROM opds WHERE code = $1`, [code]);
+    return rows[0]?.active ?? null;
   }
 
   async clusterExists(runner: EntityManager, id: string): Promise<boolean> {

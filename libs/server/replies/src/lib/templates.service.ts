@@ -76,7 +76,7 @@ export class TemplatesService {
         // Changing the scope drops what belonged to the previous one unless given again.
         opdCode: dto.opdCode !== undefined ? dto.opdCode : scope === current.scope ? current.opd_code : null,
         incidentId: dto.incidentId !== undefined ? dto.incidentId : scope === current.scope ? current.incident_id : null,
-      });
+      }, current.opd_code);
       await this.repository.updateTemplate(tx, id, { ...template, archived: dto.archived ?? current.archived }, user.id);
       const after = mapTemplate((await this.repository.findTemplate(tx, id, { kind: 'all' }))!);
       await this.audit.record(
@@ -104,7 +104,8 @@ export class TemplatesService {
     return mention;
   }
 
-  private async validated(runner: EntityManager, template: NewTemplate): Promise<NewTemplate> {
+  /** `keptOpdCode`: the OPD the template already had, still accepted after it was deactivated. */
+  private async validated(runner: EntityManager, template: NewTemplate, keptOpdCode: string | null = null): Promise<NewTemplate> {
     const errors: FieldError[] = [];
     if (!template.title) errors.push({ field: 'title', message: 'must not be empty' });
     if (!template.body) errors.push({ field: 'body', message: 'must not be empty' });
@@ -124,7 +125,11 @@ export class TemplatesService {
         if (!template.incidentId) errors.push({ field: 'incidentId', message: "required with scope 'incident'" });
         break;
     }
-    if (template.opdCode && !(await this.repository.opdExists(runner, template.opdCode))) errors.push({ field: 'opdCode', message: 'unknown OPD code' });
+    if (template.opdCode) {
+      const opdActive = await this.repository.opdActive(runner, template.opdCode);
+      if (opdActive === null) errors.push({ field: 'opdCode', message: 'unknown OPD code' });
+      else if (!opdActive && template.opdCode !== keptOpdCode) errors.push({ field: 'opdCode', message: `${template.opdCode} is inactive` });
+    }
     if (template.incidentId && !(await this.repository.clusterExists(runner, template.incidentId))) {
       errors.push({ field: 'incidentId', message: 'no such incident (cluster)' });
     }
