@@ -42,7 +42,11 @@ const renderPage = (role: Role) => {
       const route = path.split('?')[0];
       const answer: { status: number; body?: unknown } =
         route === '/reference/opds'
-          ? { status: 200, body: [{ code: 'DLH', name: 'Lingkungan Hidup', kind: 'opd' }, { code: 'DISHUB', name: 'Perhubungan', kind: 'opd' }] }
+          ? { status: 200, body: [
+                { code: 'DLH', name: 'Lingkungan Hidup', kind: 'opd', active: true },
+                { code: 'DISHUB', name: 'Perhubungan', kind: 'opd', active: true },
+                { code: 'DISTARU', name: 'Dinas yang dibubarkan', kind: 'opd', active: false },
+              ] }
           : route === '/rota/on-call'
             ? { status: 200, body: onCall }
             : route === '/rota/people'
@@ -98,6 +102,13 @@ describe('RotaPage', () => {
 
     fireEvent.click((await screen.findAllByRole('button', { name: 'Hapus jadwal Asep DLH' }))[0]);
     await waitFor(() => expect(calls.some((call) => call.method === 'DELETE' && call.path === '/rota/s1')).toBe(true));
+  });
+
+  it('does not offer an inactive OPD, which takes no new shifts', async () => {
+    renderPage('supervisor');
+    const select = (await screen.findByTestId('rota-opd')) as HTMLSelectElement;
+    await waitFor(() => expect(select.options.length).toBe(2));
+    expect([...select.options].map((option) => option.value)).toEqual(['DLH', 'DISHUB']);
   });
 
   it('is read-only for an admin, who sees only their OPDs', async () => {

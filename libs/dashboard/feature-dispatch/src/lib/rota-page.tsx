@@ -124,8 +124,8 @@ export const RotaPage = () => {
   const opds = useOpds();
   const [window] = useState(() => rotaWindow(Date.now()));
   const choices = useMemo(() => {
-    // Kelurahan are too many for one list and answer through their kecamatan.
-    const all = (opds.data ?? []).filter((opd) => opd.kind !== 'kelurahan');
+    // Kelurahan are too many for one list and answer through their kecamatan; inactive OPDs take no new shifts.
+    const all = (opds.data ?? []).filter((opd) => opd.kind !== 'kelurahan' && opd.active !== false);
     const mine = all.filter((opd) => session?.user.opds.includes(opd.code));
     if (!supervisor) return mine;
     // The city's own OPDs first (external agencies rarely keep a rota here), so the page opens on one that matters.

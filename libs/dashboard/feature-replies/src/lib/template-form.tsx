@@ -82,7 +82,10 @@ export const TemplateForm = ({ template, opened, onClose }: { template: ReplyTem
             label={t('replies.templates.form.opd')}
             searchable
             clearable={scope === 'incident'}
-            data={(opds.data ?? []).filter((opd) => opd.kind === 'opd' || opd.kind === 'external').map((opd) => ({ value: opd.code, label: `${opd.code} — ${opd.name}` }))}
+            data={(opds.data ?? [])
+              // An inactive OPD is refused for new templates; the one this template already has stays choosable.
+              .filter((opd) => (opd.kind === 'opd' || opd.kind === 'external') && (opd.active !== false || opd.code === template?.opdCode))
+              .map((opd) => ({ value: opd.code, label: `${opd.code} — ${opd.name}` }))}
             value={opdCode}
             onChange={setOpdCode}
             required={scope === 'opd'}
