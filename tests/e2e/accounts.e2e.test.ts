@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 import type { ApiErrorBody, AuditEntryView, AuditPage, Mention, MentionPage, SessionView, UserAccount } from '@sigap/contracts';
 import { apiCall, createUser, login, mention, postMentions, startStack, waitFor, type Stack } from '../support/stack';
+import { parse as parseCsv } from 'csv-parse/sync';
 
 const MAX_FAILURES = 3;
 const CONTACTS = 'hubungi 0812-3456-7890 atau warga@mail.com';
@@ -13,35 +14,6 @@ interface AuditRow {
   entity_id: string | null;
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
-}
-
-/** RFC 4180, enough to read the export back. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += c;
-  }
-  return rows;
 }
 
 /**
