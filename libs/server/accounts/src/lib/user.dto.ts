@@ -1,8 +1,7 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ROLES, type CreateUserRequest, type Role, type UpdateUserRequest } from '@sigap/contracts';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { OPD_CODE_PATTERN, ROLES, type CreateUserRequest, type Role, type UpdateUserRequest } from '@sigap/contracts';
 import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 
-const OPD_CODE = /^[A-Z0-9-]{2,40}$/;
 const WHATSAPP_NUMBER = /^\+?[0-9]{8,15}$/;
 
 // Password length is checked by the service, so the answer names the field like the other rules.
@@ -31,7 +30,7 @@ export class CreateUserDto implements CreateUserRequest {
   @IsArray()
   @ArrayMaxSize(100)
   @IsString({ each: true })
-  @Matches(OPD_CODE, { each: true })
+  @Matches(OPD_CODE_PATTERN, { each: true })
   opds!: string[];
 
   @ApiPropertyOptional()
@@ -60,64 +59,8 @@ export class CreateUserDto implements CreateUserRequest {
   whatsappNumber?: string | null;
 }
 
-export class UpdateUserDto implements UpdateUserRequest {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsEmail()
-  @MaxLength(256)
-  email?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
-  name?: string;
-
-  @ApiPropertyOptional({ description: 'A new password; ends every session of the user' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(256)
-  password?: string;
-
-  @ApiPropertyOptional({ enum: ROLES })
-  @IsOptional()
-  @IsIn(ROLES)
-  role?: Role;
-
-  @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(100)
-  @IsString({ each: true })
-  @Matches(OPD_CODE, { each: true })
-  opds?: string[];
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsBoolean()
-  trainee?: boolean;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(1000)
-  capacity?: number;
-
-  @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
-  @ValidateIf((_, value) => value !== null)
-  @IsString()
-  @MaxLength(64)
-  telegramChatId?: string | null;
-
-  @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
-  @ValidateIf((_, value) => value !== null)
-  @Matches(WHATSAPP_NUMBER, { message: 'whatsappNumber must be 8-15 digits, optionally starting with +' })
-  whatsappNumber?: string | null;
-
+/** Every field of a new user may be changed alone; a new password ends every session of the user. */
+export class UpdateUserDto extends PartialType(CreateUserDto) implements UpdateUserRequest {
   @ApiPropertyOptional({ description: 'A disabled user cannot sign in; their sessions end at once' })
   @IsOptional()
   @IsBoolean()
