@@ -50,4 +50,5 @@ export { DeskControls, type DeskControlsProps } from './lib/desk-controls';
 export { ReplyStatusBadge } from './lib/reply-status-badge';
 export { MentionSlot, MentionSlotsProvider, type MentionSlotName, type MentionSlotRenderers } from './lib/mention-slots';
 export { QueryPanel, type QueryPanelProps } from './lib/query-panel';
+export { PageHeader } from './lib/page-header';
 export { describeApiError } from './lib/describe-api-error';

@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { Alert, Badge, Box, Button, Center, Group, Loader, Paper, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Box, Button, Center, Loader, Paper, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
 import { ADMIN_QUEUES, type AdminQueueName, type FailedJobView, type QueueCounts } from '@sigap/contracts';
 import { useTranslation } from 'react-i18next';
 import { useFailedJobs, useQueueCounts, useRetryFailedJob } from '@sigap/dashboard/data-access';
-import { JsonBlock, QueryPanel, RelativeTime, toLanguage, describeApiError } from '@sigap/dashboard/ui';
+import { describeApiError, JsonBlock, PageHeader, QueryPanel, RelativeTime, toLanguage } from '@sigap/dashboard/ui';
 
 type CountKey = Exclude<keyof QueueCounts, 'name'>;
 const COUNT_COLUMNS: CountKey[] = ['waiting', 'active', 'delayed', 'failed', 'completed'];
@@ -44,19 +44,11 @@ export const AdminPage = () => {
   return (
     <ScrollArea h="100%">
       <Stack p="md" gap="lg" maw={1200} data-testid="admin-page">
-        <Group justify="space-between" align="flex-start">
-          <div>
-            <Title order={2} fz="lg">
-              {t('admin.title')}
-            </Title>
-            <Text size="sm" c="dimmed">
-              {t('admin.subtitle')}
-            </Text>
-          </div>
+        <PageHeader title={t('admin.title')} subtitle={t('admin.subtitle')}>
           <Text size="xs" c="dimmed">
             {t('admin.refreshHint')}
           </Text>
-        </Group>
+        </PageHeader>
 
         {counts.isError && (
           <Alert color="red" variant="light" role="alert">

@@ -13,7 +13,7 @@ import {
   useOpds,
   type ApprovalQueue,
 } from '@sigap/dashboard/data-access';
-import { URGENCY_COLORS, UrgencyBadge, formatWib, toLanguage, useNow, type Language, describeApiError } from '@sigap/dashboard/ui';
+import { describeApiError, formatWib, type Language, PageHeader, toLanguage, URGENCY_COLORS, UrgencyBadge, useNow } from '@sigap/dashboard/ui';
 import { formatWait } from './format-wait';
 
 const Panel = ({ title, children, testId, extra }: { title: string; children: ReactNode; testId: string; extra?: ReactNode }) => (
@@ -355,22 +355,14 @@ export const BoardPage = () => {
   return (
     <ScrollArea h="100%" type="auto">
       <Stack gap="sm" p="md" data-testid="board">
-        <Group justify="space-between" wrap="nowrap" align="flex-start">
-          <div>
-            <Title order={2} fz="lg">
-              {t('deskViews.board.title')}
-            </Title>
-            <Text size="sm" c="dimmed">
-              {t('deskViews.board.subtitle')}
-            </Text>
-          </div>
+        <PageHeader title={t('deskViews.board.title')} subtitle={t('deskViews.board.subtitle')} wrap="nowrap">
           {board.data && (
             <Text size="xs" c="dimmed" data-testid="board-updated">
               {t('deskViews.board.updated', { time: formatWib(board.data.generatedAt, toLanguage(i18n.language)) })}
               {board.isFetching ? ` · ${t('common.loading')}` : ''}
             </Text>
           )}
-        </Group>
+        </PageHeader>
         {body}
       </Stack>
     </ScrollArea>

@@ -3,7 +3,7 @@ import { Alert, Badge, Button, Center, Group, Loader, NativeSelect, Paper, Scrol
 import { ROLES_SEEING_ALL, ROTA_ROLES, type OnCallView, type OpdView, type RotaRole, type RotaShiftView } from '@sigap/contracts';
 import { useTranslation } from 'react-i18next';
 import { useCreateShift, useDeleteShift, useDeskPeople, useOnCall, useOpds, useRota, useSession } from '@sigap/dashboard/data-access';
-import { formatWib, toLanguage, describeApiError } from '@sigap/dashboard/ui';
+import { describeApiError, formatWib, PageHeader, toLanguage } from '@sigap/dashboard/ui';
 import { isoFromLocalInput, localInputFrom, rotaWindow } from './rota-window';
 
 const HOUR = 3600_000;
@@ -142,14 +142,7 @@ export const RotaPage = () => {
   return (
     <ScrollArea h="100%">
       <Stack p="md" gap="md" maw={1100} data-testid="rota-page">
-        <div>
-          <Title order={2} fz="lg">
-            {t('dispatch.rota.title')}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {t('dispatch.rota.subtitle')}
-          </Text>
-        </div>
+        <PageHeader title={t('dispatch.rota.title')} subtitle={t('dispatch.rota.subtitle')} />
 
         <NativeSelect
           maw={360}

@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Center, Group, Loader, Paper, ScrollArea, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Badge, Button, Center, Group, Loader, Paper, ScrollArea, Stack, Text, Textarea } from '@mantine/core';
 import { REPLY_MAX_LENGTH, type ApprovalItem } from '@sigap/contracts';
 import { useTranslation } from 'react-i18next';
 import { useApprovals, useDecideApproval, useSession } from '@sigap/dashboard/data-access';
-import { ChannelLabel, RelativeTime, UrgencyBadge, describeApiError } from '@sigap/dashboard/ui';
+import { ChannelLabel, describeApiError, PageHeader, RelativeTime, UrgencyBadge } from '@sigap/dashboard/ui';
 
 type Editing = { kind: 'edit'; text: string } | { kind: 'return'; comment: string } | null;
 
@@ -144,14 +144,7 @@ export const ApprovalsPage = () => {
   return (
     <ScrollArea h="100%">
       <Stack p="md" gap="md" maw={900} data-testid="approvals-page">
-        <div>
-          <Title order={2} fz="lg">
-            {t('replies.approvals.title')}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {t('replies.approvals.subtitle')}
-          </Text>
-        </div>
+        <PageHeader title={t('replies.approvals.title')} subtitle={t('replies.approvals.subtitle')} />
         {approvals.isError && (
           <Alert color="red" variant="light" role="alert">
             {t('replies.approvals.loadError', { message: describeApiError(approvals.error, t) })}

@@ -1,11 +1,11 @@
 import { useMemo, useState } from 'react';
-import { Alert, Badge, Button, Center, Checkbox, Group, Loader, Paper, ScrollArea, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Center, Checkbox, Group, Loader, Paper, ScrollArea, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import type { ReplyTemplateView } from '@sigap/contracts';
 import { useTranslation } from 'react-i18next';
 import { useReplyTemplates } from '@sigap/dashboard/data-access';
 import { TemplateForm } from './template-form';
-import { describeApiError } from '@sigap/dashboard/ui';
+import { describeApiError, PageHeader } from '@sigap/dashboard/ui';
 
 const SEARCH_DEBOUNCE_MS = 250;
 
@@ -26,19 +26,11 @@ export const TemplatesPage = () => {
   return (
     <ScrollArea h="100%">
       <Stack p="md" gap="md" maw={1000} data-testid="templates-page">
-        <Group justify="space-between" align="flex-start" wrap="nowrap">
-          <div style={{ minWidth: 0 }}>
-            <Title order={2} fz="lg">
-              {t('replies.templates.title')}
-            </Title>
-            <Text size="sm" c="dimmed">
-              {t('replies.templates.subtitle')}
-            </Text>
-          </div>
+        <PageHeader title={t('replies.templates.title')} subtitle={t('replies.templates.subtitle')} wrap="nowrap">
           <Button size="xs" onClick={() => setEditing({ template: null })} data-testid="template-create">
             {t('replies.templates.create')}
           </Button>
-        </Group>
+        </PageHeader>
         <Group gap="xs" align="flex-end">
           <TextInput
             size="xs"

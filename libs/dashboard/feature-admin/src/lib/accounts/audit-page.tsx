@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { Alert, Button, Center, Code, Group, Paper, ScrollArea, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Center, Code, Group, Paper, ScrollArea, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import type { AuditEntryView } from '@sigap/contracts';
 import { useTranslation } from 'react-i18next';
 import { downloadAuditCsv, useAuditLog, type AuditFilters } from '@sigap/dashboard/data-access';
-import { ExactTime, QueryPanel, describeApiError } from '@sigap/dashboard/ui';
+import { describeApiError, ExactTime, PageHeader, QueryPanel } from '@sigap/dashboard/ui';
 
 interface FilterInputs {
   actorId: string;
@@ -68,19 +68,11 @@ export const AuditPage = () => {
   return (
     <ScrollArea h="100%">
       <Stack p="md" gap="md" maw={1400} data-testid="audit-page">
-        <Group justify="space-between" align="flex-end">
-          <div>
-            <Title order={2} fz="lg">
-              {t('accounts.audit.title')}
-            </Title>
-            <Text size="sm" c="dimmed">
-              {t('accounts.audit.subtitle')}
-            </Text>
-          </div>
+        <PageHeader title={t('accounts.audit.title')} subtitle={t('accounts.audit.subtitle')}>
           <Button variant="light" onClick={download} loading={downloading} data-testid="audit-download">
             {t('accounts.audit.download')}
           </Button>
-        </Group>
+        </PageHeader>
         <Paper withBorder radius="sm" p="sm">
           <form
             onSubmit={(event) => {

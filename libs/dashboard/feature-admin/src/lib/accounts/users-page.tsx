@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Group, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, ScrollArea, Stack, Table } from '@mantine/core';
 import type { UserAccount } from '@sigap/contracts';
 import { useTranslation } from 'react-i18next';
 import { useSession, useUsers } from '@sigap/dashboard/data-access';
-import { QueryPanel, RelativeTime, describeApiError } from '@sigap/dashboard/ui';
+import { describeApiError, PageHeader, QueryPanel, RelativeTime } from '@sigap/dashboard/ui';
 import { UserFormModal } from './user-form-modal';
 
 type Editing = { kind: 'create' } | { kind: 'edit'; user: UserAccount } | null;
@@ -19,19 +19,11 @@ export const UsersPage = () => {
   return (
     <ScrollArea h="100%">
       <Stack p="md" gap="md" maw={1200} data-testid="users-page">
-        <Group justify="space-between" align="flex-end">
-          <div>
-            <Title order={2} fz="lg">
-              {t('accounts.users.title')}
-            </Title>
-            <Text size="sm" c="dimmed">
-              {t('accounts.users.subtitle')}
-            </Text>
-          </div>
+        <PageHeader title={t('accounts.users.title')} subtitle={t('accounts.users.subtitle')}>
           <Button onClick={() => setEditing({ kind: 'create' })} data-testid="add-user">
             {t('accounts.users.add')}
           </Button>
-        </Group>
+        </PageHeader>
         {notice && (
           <Alert color="green" variant="light" withCloseButton onClose={() => setNotice(null)} role="status">
             {notice}
@@ -43,51 +35,51 @@ export const UsersPage = () => {
           empty={(users.data ?? []).length === 0}
           emptyText={t('accounts.users.empty')}
         >
-            <Table.ScrollContainer minWidth={760}>
-              <Table highlightOnHover verticalSpacing={6} data-testid="users-table">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('accounts.users.columns.name')}</Table.Th>
-                    <Table.Th>{t('accounts.users.columns.email')}</Table.Th>
-                    <Table.Th>{t('accounts.users.columns.role')}</Table.Th>
-                    <Table.Th>{t('accounts.users.columns.opds')}</Table.Th>
-                    <Table.Th>{t('accounts.users.columns.lastLogin')}</Table.Th>
-                    <Table.Th>{t('accounts.users.columns.state')}</Table.Th>
-                    <Table.Th />
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {(users.data ?? []).map((user) => (
-                    <Table.Tr key={user.id} data-testid="user-row" c={user.disabled ? 'dimmed' : undefined}>
-                      <Table.Td fz="sm" fw={600}>
-                        {user.name}
-                        {user.trainee && (
-                          <Badge ml={6} size="xs" variant="light" color="grape">
-                            {t('accounts.users.trainee')}
-                          </Badge>
-                        )}
-                      </Table.Td>
-                      <Table.Td fz="sm">{user.email}</Table.Td>
-                      <Table.Td fz="sm">{t(`role.${user.role}`)}</Table.Td>
-                      <Table.Td fz="xs" ff="monospace">
-                        {user.opds.join(', ') || t('common.none')}
-                      </Table.Td>
-                      <Table.Td fz="sm">{user.lastLoginAt ? <RelativeTime value={user.lastLoginAt} /> : t('accounts.users.never')}</Table.Td>
-                      <Table.Td>
-                        <Badge size="sm" variant="light" color={user.disabled ? 'gray' : 'green'}>
-                          {user.disabled ? t('accounts.users.disabled') : t('accounts.users.active')}
+          <Table.ScrollContainer minWidth={760}>
+            <Table highlightOnHover verticalSpacing={6} data-testid="users-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('accounts.users.columns.name')}</Table.Th>
+                  <Table.Th>{t('accounts.users.columns.email')}</Table.Th>
+                  <Table.Th>{t('accounts.users.columns.role')}</Table.Th>
+                  <Table.Th>{t('accounts.users.columns.opds')}</Table.Th>
+                  <Table.Th>{t('accounts.users.columns.lastLogin')}</Table.Th>
+                  <Table.Th>{t('accounts.users.columns.state')}</Table.Th>
+                  <Table.Th />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {(users.data ?? []).map((user) => (
+                  <Table.Tr key={user.id} data-testid="user-row" c={user.disabled ? 'dimmed' : undefined}>
+                    <Table.Td fz="sm" fw={600}>
+                      {user.name}
+                      {user.trainee && (
+                        <Badge ml={6} size="xs" variant="light" color="grape">
+                          {t('accounts.users.trainee')}
                         </Badge>
-                      </Table.Td>
-                      <Table.Td ta="right">
-                        <Button size="compact-xs" variant="subtle" onClick={() => setEditing({ kind: 'edit', user })}>
-                          {t('accounts.users.edit')}
-                        </Button>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+                      )}
+                    </Table.Td>
+                    <Table.Td fz="sm">{user.email}</Table.Td>
+                    <Table.Td fz="sm">{t(`role.${user.role}`)}</Table.Td>
+                    <Table.Td fz="xs" ff="monospace">
+                      {user.opds.join(', ') || t('common.none')}
+                    </Table.Td>
+                    <Table.Td fz="sm">{user.lastLoginAt ? <RelativeTime value={user.lastLoginAt} /> : t('accounts.users.never')}</Table.Td>
+                    <Table.Td>
+                      <Badge size="sm" variant="light" color={user.disabled ? 'gray' : 'green'}>
+                        {user.disabled ? t('accounts.users.disabled') : t('accounts.users.active')}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td ta="right">
+                      <Button size="compact-xs" variant="subtle" onClick={() => setEditing({ kind: 'edit', user })}>
+                        {t('accounts.users.edit')}
+                      </Button>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
         </QueryPanel>
       </Stack>
       {editing && (

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { Badge, Group, ScrollArea, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Badge, Group, ScrollArea, Stack, Tabs, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useRuleSetVersions } from '@sigap/dashboard/data-access';
-import { RelativeTime } from '@sigap/dashboard/ui';
+import { PageHeader, RelativeTime } from '@sigap/dashboard/ui';
 import { RuleSetDraftEditor } from './rule-set-draft-editor';
 import { RuleSetHistory } from './rule-set-history';
 
@@ -33,17 +33,9 @@ export const RulesPage = () => {
   return (
     <ScrollArea h="100%">
       <Stack p="md" gap="sm" maw={1480} data-testid="rules-page">
-        <Group justify="space-between" align="flex-start" gap="sm">
-          <div>
-            <Title order={2} fz="lg">
-              {t('rules.title')}
-            </Title>
-            <Text size="sm" c="dimmed">
-              {t('rules.subtitle')}
-            </Text>
-          </div>
+        <PageHeader title={t('rules.title')} subtitle={t('rules.subtitle')}>
           <PublishedVersion />
-        </Group>
+        </PageHeader>
         <Tabs value={tab} onChange={(value) => setTab(value === 'history' ? 'history' : 'draft')} keepMounted>
           <Tabs.List mb="sm">
             <Tabs.Tab value="draft" data-testid="tab-draft">

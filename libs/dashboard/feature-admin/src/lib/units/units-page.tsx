@@ -3,7 +3,7 @@ import { Alert, Badge, Button, Group, Paper, ScrollArea, Select, Stack, Switch, 
 import { OPD_KINDS, type DeskSettingsView, type OpdKind, type OpdView } from '@sigap/contracts';
 import { useTranslation } from 'react-i18next';
 import { useCreateOpd, useDeskSettings, useOpds, useUpdateOpd } from '@sigap/dashboard/data-access';
-import { QueryPanel, describeApiError } from '@sigap/dashboard/ui';
+import { describeApiError, PageHeader, QueryPanel } from '@sigap/dashboard/ui';
 
 /** For superadmins: the units that receive reports (add, rename, deactivate) and the desk settings in effect. */
 export const UnitsPage = () => {
@@ -12,14 +12,7 @@ export const UnitsPage = () => {
   return (
     <ScrollArea h="100%">
       <Stack p="md" gap="md" maw={1200} data-testid="units-page">
-        <div>
-          <Title order={2} fz="lg">
-            {t('units.title')}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {t('units.subtitle')}
-          </Text>
-        </div>
+        <PageHeader title={t('units.title')} subtitle={t('units.subtitle')} />
         {notice && (
           <Alert color="green" variant="light" withCloseButton onClose={() => setNotice(null)} role="status">
             {notice}
