@@ -9,7 +9,7 @@ import {
   INBOX_PATH,
   LiveProvider,
   MY_WORK_PATH,
-  useApprovalQueue,
+  useApprovals,
   useLiveStatus,
   useLogout,
   useMyWorkCounts,
@@ -205,8 +205,8 @@ export const AppLayout = () => {
   const myWork = useMyWorkCounts(hasMyWork);
   const myWorkCount = myWork.data ? myWork.data.holding + myWork.data.assigned : undefined;
   const seesApprovals = role !== undefined && ROLES_SEEING_ALL.includes(role);
-  const approvals = useApprovalQueue(seesApprovals);
-  const approvalCount = approvals.data?.items.length;
+  const approvals = useApprovals(seesApprovals);
+  const approvalCount = approvals.data?.length;
   const counts: Partial<Record<DestinationKey, number>> = { myWork: myWorkCount, approvals: approvalCount };
   useDocumentTitle();
   const phone = useMediaQuery('(max-width: 48em)') ?? false;

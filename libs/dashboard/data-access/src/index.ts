@@ -78,14 +78,7 @@ export {
   useUsers,
   type AuditFilters,
 } from './lib/accounts.queries';
-export {
-  fetchApprovalQueue,
-  useApprovalQueue,
-  useDeskBoard,
-  useMyWorkCounts,
-  type ApprovalQueue,
-  type PendingApproval,
-} from './lib/board.queries';
+export { useDeskBoard, useMyWorkCounts } from './lib/board.queries';
 export { throttle, type Throttled } from './lib/throttle';
 export {
   addNote,

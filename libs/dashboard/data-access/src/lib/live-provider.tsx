@@ -7,7 +7,7 @@ import { applyMentionUpdate } from './desk-cache';
 import { applyLiveBatch } from './live-cache';
 import { LiveClient, type LiveSocketFactory, type LiveStatus } from './live-client';
 import { queryKeys } from './query-keys';
-import { applyReplyUpdate } from './replies.queries';
+import { applyReplyUpdate, replyKeys } from './replies.queries';
 import { throttle } from './throttle';
 
 /** At most one refetch of the desk summaries per interval, however busy the stream. */
@@ -57,7 +57,7 @@ export const LiveProvider = ({ children, enabled = true, createSocket }: LivePro
     // Desk summaries (board, my-work counts, approvals) are refetched, calmly, when anything moves.
     const refreshDesk = throttle(() => {
       void queryClient.invalidateQueries({ queryKey: queryKeys.desk() });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.approvals() });
+      void queryClient.invalidateQueries({ queryKey: replyKeys.approvals() });
     }, DESK_REFRESH_MS);
     const client = new LiveClient({
       getToken: () => authStore.token(),

@@ -17,7 +17,6 @@ export const queryKeys = {
   desk: () => ['desk'] as const,
   deskBoard: () => ['desk', 'board'] as const,
   myWork: () => ['desk', 'my-work'] as const,
-  approvals: () => ['approvals', 'list'] as const,
   rotaAll: () => ['rota'] as const,
   rota: (opd: string, from: string, to: string) => ['rota', 'shifts', opd, from, to] as const,
   onCall: (opd: string) => ['rota', 'on-call', opd] as const,

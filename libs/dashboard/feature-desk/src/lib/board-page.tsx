@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Alert, Anchor, Badge, Box, Button, Center, Group, Loader, Paper, ScrollArea, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
-import type { BoardOpd, BoardPerson, BoardUrgencyTile, BoardWaitingMention, DeskBoard } from '@sigap/contracts';
+import type { ApprovalItem, BoardOpd, BoardPerson, BoardUrgencyTile, BoardWaitingMention, DeskBoard } from '@sigap/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import {
@@ -8,10 +8,9 @@ import {
   OPEN_STATUSES,
   inboxHref,
   unclaimedFilters,
-  useApprovalQueue,
+  useApprovals,
   useDeskBoard,
   useOpds,
-  type ApprovalQueue,
 } from '@sigap/dashboard/data-access';
 import { describeApiError, formatWib, type Language, PageHeader, toLanguage, URGENCY_COLORS, UrgencyBadge, useNow } from '@sigap/dashboard/ui';
 import { formatWait } from './format-wait';
@@ -251,23 +250,16 @@ const OldestList = ({ items, elapsed, language }: { items: BoardWaitingMention[]
   );
 };
 
-const ApprovalPanel = ({ queue, error }: { queue: ApprovalQueue | undefined; error: Error | null }) => {
+const ApprovalPanel = ({ items, error }: { items: ApprovalItem[] | undefined; error: Error | null }) => {
   const { t } = useTranslation();
   if (error) return <Text size="sm" c="red.8">{describeApiError(error, t)}</Text>;
-  if (!queue) return <Loader size="xs" />;
-  if (!queue.available) {
-    return (
-      <Text size="sm" c="dimmed" data-testid="board-approvals-unavailable">
-        {t('deskViews.board.approvalsUnavailable')}
-      </Text>
-    );
-  }
+  if (!items) return <Loader size="xs" />;
   return (
     <Stack gap={6}>
       <Text size="sm" fw={600} data-testid="board-approvals-count">
-        {queue.items.length === 0 ? t('deskViews.board.approvalsEmpty') : t('deskViews.board.approvalsCount', { count: queue.items.length })}
+        {items.length === 0 ? t('deskViews.board.approvalsEmpty') : t('deskViews.board.approvalsCount', { count: items.length })}
       </Text>
-      {queue.items.slice(0, 5).map((item) => (
+      {items.slice(0, 5).map((item) => (
         <Box key={item.reply.id} style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }} pb={4}>
           <Group gap={6} wrap="nowrap">
             <UrgencyBadge urgency={item.mention.urgency} />
@@ -296,7 +288,7 @@ const BoardBody = ({ board }: { board: DeskBoard }) => {
   const now = useNow();
   // Ages keep counting between refetches (the board refetches only when something moves).
   const elapsed = Math.max(0, Math.floor((now - Date.parse(board.generatedAt)) / 1000));
-  const approvals = useApprovalQueue();
+  const approvals = useApprovals();
   return (
     <Stack gap="sm">
       <Box style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(230px, 1fr))', gap: 'var(--mantine-spacing-sm)' }}>
@@ -317,7 +309,7 @@ const BoardBody = ({ board }: { board: DeskBoard }) => {
             testId="board-approvals"
             extra={approvals.data?.available && approvals.data.items.length > 0 ? <Badge color="grape">{approvals.data.items.length}</Badge> : undefined}
           >
-            <ApprovalPanel queue={approvals.data} error={approvals.error} />
+            <ApprovalPanel items={approvals.data} error={approvals.error} />
           </Panel>
           <Panel title={t('deskViews.board.opds')} testId="board-opds-panel">
             <OpdTable opds={board.opds} unrouted={board.unroutedBacklog} />
