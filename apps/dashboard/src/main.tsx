@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@mantine/core/styles.css';
+import '@mantine/dates/styles.css';
 import './styles.css';
 import { createQueryClient } from '@sigap/dashboard/data-access';
 import { initI18n } from '@sigap/dashboard/ui';

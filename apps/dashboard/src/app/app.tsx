@@ -9,7 +9,7 @@ import { BoardPage } from '@sigap/dashboard/feature-desk';
 import { RotaPage } from '@sigap/dashboard/feature-dispatch';
 import { InboxPage, MyWorkPage } from '@sigap/dashboard/feature-inbox';
 import { ApprovalsPage, TemplatesPage } from '@sigap/dashboard/feature-replies';
-import { dashboardTheme } from '@sigap/dashboard/ui';
+import { DatesLocaleProvider, dashboardTheme } from '@sigap/dashboard/ui';
 import { BOARD_PATH, MY_WORK_PATH } from '@sigap/dashboard/data-access';
 import { AppLayout } from './app-layout';
 import { DESTINATIONS, destinationPath } from './destinations';
@@ -36,98 +36,100 @@ const MyWork = () => {
 
 export const App = ({ queryClient }: { queryClient: QueryClient }) => (
   <MantineProvider theme={dashboardTheme} defaultColorScheme="light">
-    <QueryClientProvider client={queryClient}>
-      <BrowserRouter>
-        <Routes>
-          <Route path="/login" element={<LoginPage />} />
-          <Route
-            element={
-              <RequireAuth>
-                <AppLayout />
-              </RequireAuth>
-            }
-          >
-            <Route index element={<Inbox />} />
-            <Route path={MY_WORK_PATH} element={<MyWork />} />
+    <DatesLocaleProvider>
+      <QueryClientProvider client={queryClient}>
+        <BrowserRouter>
+          <Routes>
+            <Route path="/login" element={<LoginPage />} />
             <Route
-              path={BOARD_PATH}
               element={
-                <RequireRole roles={BOARD_ROLES}>
-                  <BoardPage />
-                </RequireRole>
+                <RequireAuth>
+                  <AppLayout />
+                </RequireAuth>
               }
-            />
-            <Route
-              path={destinationPath('approvals')}
-              element={
-                <RequireRole roles={ROLES_SEEING_ALL}>
-                  <ApprovalsPage />
-                </RequireRole>
-              }
-            />
-            <Route
-              path={destinationPath('templates')}
-              element={
-                <RequireRole roles={ROLES_SEEING_ALL}>
-                  <TemplatesPage />
-                </RequireRole>
-              }
-            />
-            <Route
-              path={destinationPath('rota')}
-              element={
-                <RequireRole roles={ROTA_READER_ROLES}>
-                  <RotaPage />
-                </RequireRole>
-              }
-            />
-            <Route
-              path={destinationPath('rules')}
-              element={
-                <RequireRole roles={ROLES_SEEING_ALL}>
-                  <RulesPage />
-                </RequireRole>
-              }
-            />
-            <Route
-              path={destinationPath('queues')}
-              element={
-                <RequireRole roles={ROLES_SEEING_ALL}>
-                  <AdminPage />
-                </RequireRole>
-              }
-            />
-            <Route
-              path={destinationPath('users')}
-              element={
-                <RequireRole roles={USER_MANAGER_ROLES}>
-                  <UsersPage />
-                </RequireRole>
-              }
-            />
-            <Route
-              path={destinationPath('units')}
-              element={
-                <RequireRole roles={USER_MANAGER_ROLES}>
-                  <UnitsPage />
-                </RequireRole>
-              }
-            />
-            <Route
-              path={destinationPath('audit')}
-              element={
-                <RequireRole roles={ROLES_SEEING_ALL}>
-                  <AuditPage />
-                </RequireRole>
-              }
-            />
-            {DESTINATIONS.flatMap((destination) =>
-              destination.legacyPath ? [<Route key={destination.key} path={destination.legacyPath} element={<Navigate replace to={destination.path} />} />] : [],
-            )}
-            <Route path="*" element={<NotFoundPage />} />
-          </Route>
-        </Routes>
-      </BrowserRouter>
-    </QueryClientProvider>
+            >
+              <Route index element={<Inbox />} />
+              <Route path={MY_WORK_PATH} element={<MyWork />} />
+              <Route
+                path={BOARD_PATH}
+                element={
+                  <RequireRole roles={BOARD_ROLES}>
+                    <BoardPage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path={destinationPath('approvals')}
+                element={
+                  <RequireRole roles={ROLES_SEEING_ALL}>
+                    <ApprovalsPage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path={destinationPath('templates')}
+                element={
+                  <RequireRole roles={ROLES_SEEING_ALL}>
+                    <TemplatesPage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path={destinationPath('rota')}
+                element={
+                  <RequireRole roles={ROTA_READER_ROLES}>
+                    <RotaPage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path={destinationPath('rules')}
+                element={
+                  <RequireRole roles={ROLES_SEEING_ALL}>
+                    <RulesPage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path={destinationPath('queues')}
+                element={
+                  <RequireRole roles={ROLES_SEEING_ALL}>
+                    <AdminPage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path={destinationPath('users')}
+                element={
+                  <RequireRole roles={USER_MANAGER_ROLES}>
+                    <UsersPage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path={destinationPath('units')}
+                element={
+                  <RequireRole roles={USER_MANAGER_ROLES}>
+                    <UnitsPage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path={destinationPath('audit')}
+                element={
+                  <RequireRole roles={ROLES_SEEING_ALL}>
+                    <AuditPage />
+                  </RequireRole>
+                }
+              />
+              {DESTINATIONS.flatMap((destination) =>
+                destination.legacyPath ? [<Route key={destination.key} path={destination.legacyPath} element={<Navigate replace to={destination.path} />} />] : [],
+              )}
+              <Route path="*" element={<NotFoundPage />} />
+            </Route>
+          </Routes>
+        </BrowserRouter>
+      </QueryClientProvider>
+    </DatesLocaleProvider>
   </MantineProvider>
 );

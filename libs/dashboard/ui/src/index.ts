@@ -51,4 +51,5 @@ export { ReplyStatusBadge } from './lib/reply-status-badge';
 export { MentionSlot, MentionSlotsProvider, type MentionSlotName, type MentionSlotRenderers } from './lib/mention-slots';
 export { QueryPanel, type QueryPanelProps } from './lib/query-panel';
 export { PageHeader } from './lib/page-header';
+export { DatesLocaleProvider, WibDateTimeInput } from './lib/wib-date-time-input';
 export { describeApiError } from './lib/describe-api-error';

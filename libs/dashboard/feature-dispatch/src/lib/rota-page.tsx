@@ -1,10 +1,10 @@
 import { useMemo, useState, type FormEvent } from 'react';
-import { Alert, Badge, Button, Center, Group, Loader, NativeSelect, Paper, ScrollArea, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Center, Group, Loader, NativeSelect, Paper, ScrollArea, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { ROLES_SEEING_ALL, ROTA_ROLES, type OnCallView, type OpdView, type RotaRole, type RotaShiftView } from '@sigap/contracts';
 import { useTranslation } from 'react-i18next';
 import { useCreateShift, useDeleteShift, useDeskPeople, useOnCall, useOpds, useRota, useSession } from '@sigap/dashboard/data-access';
-import { describeApiError, formatWib, PageHeader, toLanguage } from '@sigap/dashboard/ui';
-import { isoFromLocalInput, localInputFrom, rotaWindow } from './rota-window';
+import { describeApiError, formatWib, PageHeader, toLanguage, WibDateTimeInput } from '@sigap/dashboard/ui';
+import { rotaWindow } from './rota-window';
 
 const HOUR = 3600_000;
 
@@ -59,19 +59,17 @@ const AddShiftForm = ({ opd }: { opd: string }) => {
   const create = useCreateShift();
   const [roleInShift, setRoleInShift] = useState<RotaRole>('admin');
   const [userId, setUserId] = useState('');
-  const [startsAt, setStartsAt] = useState(() => localInputFrom(new Date(Math.ceil(Date.now() / HOUR) * HOUR)));
-  const [endsAt, setEndsAt] = useState(() => localInputFrom(new Date(Math.ceil(Date.now() / HOUR) * HOUR + 8 * HOUR)));
+  const [startsAt, setStartsAt] = useState<string | null>(() => new Date(Math.ceil(Date.now() / HOUR) * HOUR).toISOString());
+  const [endsAt, setEndsAt] = useState<string | null>(() => new Date(Math.ceil(Date.now() / HOUR) * HOUR + 8 * HOUR).toISOString());
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
 
   const candidates = (people.data ?? []).filter((person) => person.role === roleInShift && (roleInShift === 'supervisor' || person.opds.includes(opd)));
   const submit = (event: FormEvent): void => {
     event.preventDefault();
-    const start = isoFromLocalInput(startsAt);
-    const end = isoFromLocalInput(endsAt);
-    if (!userId || !start || !end) return;
+    if (!userId || !startsAt || !endsAt) return;
     setNotice(null);
     create.mutate(
-      { opdCode: opd, userId, startsAt: start, endsAt: end, roleInShift },
+      { opdCode: opd, userId, startsAt, endsAt, roleInShift },
       {
         onSuccess: () => setNotice({ ok: true, text: t('dispatch.rota.saved') }),
         onError: (error) => setNotice({ ok: false, text: t('dispatch.rota.failed', { message: describeApiError(error, t) }) }),
@@ -100,8 +98,8 @@ const AddShiftForm = ({ opd }: { opd: string }) => {
           data={[{ value: '', label: '—' }, ...candidates.map((person) => ({ value: person.id, label: person.name }))]}
           data-testid="add-shift-person"
         />
-        <TextInput size="xs" type="datetime-local" label={t('dispatch.rota.starts')} value={startsAt} onChange={(event) => setStartsAt(event.currentTarget.value)} />
-        <TextInput size="xs" type="datetime-local" label={t('dispatch.rota.ends')} value={endsAt} onChange={(event) => setEndsAt(event.currentTarget.value)} />
+        <WibDateTimeInput label={t('dispatch.rota.starts')} value={startsAt} onChange={setStartsAt} data-testid="add-shift-starts" />
+        <WibDateTimeInput label={t('dispatch.rota.ends')} value={endsAt} onChange={setEndsAt} data-testid="add-shift-ends" />
         <Button size="xs" type="submit" loading={create.isPending} disabled={!userId} data-testid="add-shift-submit">
           {t('dispatch.rota.add')}
         </Button>

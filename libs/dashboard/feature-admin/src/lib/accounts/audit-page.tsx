@@ -3,33 +3,27 @@ import { Alert, Button, Center, Code, Group, Paper, ScrollArea, SimpleGrid, Stac
 import type { AuditEntryView } from '@sigap/contracts';
 import { useTranslation } from 'react-i18next';
 import { downloadAuditCsv, useAuditLog, type AuditFilters } from '@sigap/dashboard/data-access';
-import { describeApiError, ExactTime, PageHeader, QueryPanel } from '@sigap/dashboard/ui';
+import { describeApiError, ExactTime, PageHeader, QueryPanel, WibDateTimeInput } from '@sigap/dashboard/ui';
 
 interface FilterInputs {
   actorId: string;
   action: string;
   entityType: string;
   entityId: string;
-  /** `datetime-local` values, in the browser's time zone. */
-  from: string;
-  to: string;
+  /** ISO instants, picked in WIB; null for no bound. */
+  from: string | null;
+  to: string | null;
 }
 
-const EMPTY_INPUTS: FilterInputs = { actorId: '', action: '', entityType: '', entityId: '', from: '', to: '' };
-
-const toIso = (local: string): string | undefined => {
-  if (!local) return undefined;
-  const date = new Date(local);
-  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
-};
+const EMPTY_INPUTS: FilterInputs = { actorId: '', action: '', entityType: '', entityId: '', from: null, to: null };
 
 const filtersOf = (inputs: FilterInputs): AuditFilters => ({
   actorId: inputs.actorId.trim() || undefined,
   action: inputs.action.trim() || undefined,
   entityType: inputs.entityType.trim() || undefined,
   entityId: inputs.entityId.trim() || undefined,
-  from: toIso(inputs.from),
-  to: toIso(inputs.to),
+  from: inputs.from ?? undefined,
+  to: inputs.to ?? undefined,
 });
 
 const Change = ({ entry }: { entry: AuditEntryView }) => {
@@ -52,7 +46,7 @@ export const AuditPage = () => {
   const [downloadError, setDownloadError] = useState<string | null>(null);
   const log = useAuditLog(filters);
   const entries = log.data?.pages.flatMap((page) => page.items) ?? [];
-  const set = (key: keyof FilterInputs) => (event: React.ChangeEvent<HTMLInputElement>) => {
+  const set = (key: 'actorId' | 'action' | 'entityType' | 'entityId') => (event: React.ChangeEvent<HTMLInputElement>) => {
     const value = event.currentTarget.value;
     setInputs((current) => ({ ...current, [key]: value }));
   };
@@ -86,8 +80,8 @@ export const AuditPage = () => {
               <TextInput size="xs" label={t('accounts.audit.entityType')} value={inputs.entityType} onChange={set('entityType')} name="entityType" />
               <TextInput size="xs" label={t('accounts.audit.entityId')} value={inputs.entityId} onChange={set('entityId')} name="entityId" />
               <TextInput size="xs" label={t('accounts.audit.actorId')} value={inputs.actorId} onChange={set('actorId')} name="actorId" />
-              <TextInput size="xs" type="datetime-local" label={t('accounts.audit.from')} value={inputs.from} onChange={set('from')} name="from" />
-              <TextInput size="xs" type="datetime-local" label={t('accounts.audit.to')} value={inputs.to} onChange={set('to')} name="to" />
+              <WibDateTimeInput label={t('accounts.audit.from')} value={inputs.from} onChange={(from) => setInputs((current) => ({ ...current, from }))} clearable data-testid="audit-from" />
+              <WibDateTimeInput label={t('accounts.audit.to')} value={inputs.to} onChange={(to) => setInputs((current) => ({ ...current, to }))} clearable data-testid="audit-to" />
             </SimpleGrid>
             <Group justify="flex-end" mt="xs" gap="xs">
               <Button
