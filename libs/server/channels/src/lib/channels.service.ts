@@ -75,24 +75,12 @@ export class ChannelsService {
 
   async update(user: AuthenticatedUser, code: string, dto: UpdateChannelDto, request: RequestLike): Promise<ChannelView> {
     if (!isChannel(code)) throw notFound('channel');
-    const label = dto.label?.trim();
-    const account = dto.account === undefined ? undefined : dto.account === null ? null : dto.account.trim() || null;
-    const errors: FieldError[] = [];
-    if (dto.label === undefined && dto.account === undefined && dto.enabled === undefined) {
-      errors.push({ field: 'body', message: 'must change at least one of label, account, enabled' });
-    }
-    if (label !== undefined && (label.length < 1 || label.length > CHANNEL_LIMITS.labelMaxLength)) {
-      errors.push({ field: 'label', message: `must be 1-${CHANNEL_LIMITS.labelMaxLength} characters` });
-    }
-    if (account && account.length > CHANNEL_LIMITS.accountMaxLength) {
-      errors.push({ field: 'account', message: `must be at most ${CHANNEL_LIMITS.accountMaxLength} characters` });
-    }
-    if (errors.length > 0) throw validationFailed(errors);
+    const { label, account, enabled } = checkedUpdate(dto);
 
     const changed = await this.channels.transaction(async (tx) => {
       const current = await this.channels.lock(code, tx);
       if (!current) throw notFound('channel');
-      const next = { label: label ?? current.label, account: account === undefined ? current.account : account, enabled: dto.enabled ?? current.enabled };
+      const next = { label: label ?? current.label, account: account === undefined ? current.account : account, enabled: enabled ?? current.enabled };
       if (next.label === current.label && next.account === current.account && next.enabled === current.enabled) return false;
       const after = await this.channels.update(code, next, user.id, tx);
       await this.audit.record(
@@ -107,7 +95,7 @@ export class ChannelsService {
 
   async createKey(user: AuthenticatedUser, code: string, dto: CreateChannelKeyDto, request: RequestLike): Promise<CreatedChannelKey> {
     if (!isChannel(code)) throw notFound('channel');
-    const name = dto.name.trim();
+    const name = typeof dto.name === 'string' ? dto.name.trim() : '';
     if (name.length < 1 || name.length > CHANNEL_LIMITS.keyNameMaxLength) {
       throw validationFailed([{ field: 'name', message: `must be 1-${CHANNEL_LIMITS.keyNameMaxLength} characters` }]);
     }
@@ -146,6 +134,26 @@ export class ChannelsService {
     if (!found) throw notFound('channel');
     return found;
   }
+}
+
+/** The body's changes, trimmed (an empty account clears it); each bad field named. */
+function checkedUpdate(dto: UpdateChannelDto): { label?: string; account?: string | null; enabled?: boolean } {
+  const body = dto as { label?: unknown; account?: unknown; enabled?: unknown };
+  const errors: FieldError[] = [];
+  if (body.label === undefined && body.account === undefined && body.enabled === undefined) {
+    errors.push({ field: 'body', message: 'must change at least one of label, account, enabled' });
+  }
+  const label = typeof body.label === 'string' ? body.label.trim() : body.label;
+  if (label !== undefined && (typeof label !== 'string' || label.length < 1 || label.length > CHANNEL_LIMITS.labelMaxLength)) {
+    errors.push({ field: 'label', message: `must be text of 1-${CHANNEL_LIMITS.labelMaxLength} characters` });
+  }
+  const account = typeof body.account === 'string' ? body.account.trim() || null : body.account;
+  if (account !== undefined && account !== null && (typeof account !== 'string' || account.length > CHANNEL_LIMITS.accountMaxLength)) {
+    errors.push({ field: 'account', message: `must be text of at most ${CHANNEL_LIMITS.accountMaxLength} characters, or null` });
+  }
+  if (body.enabled !== undefined && typeof body.enabled !== 'boolean') errors.push({ field: 'enabled', message: 'must be true or false' });
+  if (errors.length > 0) throw validationFailed(errors);
+  return { label: label as string | undefined, account: account as string | null | undefined, enabled: body.enabled as boolean | undefined };
 }
 
 function actorOf(user: AuthenticatedUser, request: RequestLike): AuditActor {
