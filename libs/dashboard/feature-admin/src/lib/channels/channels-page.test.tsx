@@ -58,6 +58,9 @@ describe('ChannelsPage', () => {
     expect(within(rows[1]).getByText('Belum diisi')).toBeTruthy();
     expect(within(rows[1]).getByText('Belum pernah')).toBeTruthy();
     expect(within(rows[1]).getByText('Belum ada kunci')).toBeTruthy();
+    // Off is said in words, not only by the switch and the grey.
+    expect(within(rows[1]).getByTestId('channel-disabled').textContent).toBe('Nonaktif');
+    expect(within(rows[0]).queryByTestId('channel-disabled')).toBeNull();
     const keys = within(rows[0]).getAllByTestId('channel-key');
     expect(keys.map((key) => key.getAttribute('data-revoked'))).toEqual(['false', 'true']);
     expect(keys[0].textContent).toContain('sgp_x_AbCdEf…');

@@ -87,9 +87,16 @@ export const ChannelsPage = () => {
                       <Text size="sm" fw={600}>
                         {channel.label}
                       </Text>
-                      <Text size="xs" ff="monospace" c="dimmed">
-                        {channel.code}
-                      </Text>
+                      <Group gap={6}>
+                        <Text size="xs" ff="monospace" c="dimmed">
+                          {channel.code}
+                        </Text>
+                        {!channel.enabled && (
+                          <Badge size="xs" variant="outline" color="gray" data-testid="channel-disabled">
+                            {t('channels.disabled')}
+                          </Badge>
+                        )}
+                      </Group>
                     </Table.Td>
                     <Table.Td fz="sm">{channel.account ?? <Text span size="sm" c="dimmed">{t('channels.noAccount')}</Text>}</Table.Td>
                     <Table.Td>
