@@ -155,18 +155,31 @@ const KeyList = ({ channel, canEdit, onRevoke }: { channel: ChannelView; canEdit
   return (
     <Stack gap={4}>
       {channel.keys.map((key) => (
-        <Group key={key.id} gap={6} wrap="nowrap" data-testid="channel-key" data-revoked={key.revokedAt ? 'true' : 'false'} c={key.revokedAt ? 'dimmed' : undefined}>
-          <Badge size="xs" variant="light" color={key.revokedAt ? 'gray' : 'green'}>
-            {key.revokedAt ? t('channels.key.revoked') : t('channels.key.active')}
-          </Badge>
-          <Text size="xs" fw={600}>
-            {key.name}
-          </Text>
-          <Text size="xs" ff="monospace">
-            {key.prefix}…
-          </Text>
+        <div key={key.id} data-testid="channel-key" data-revoked={key.revokedAt ? 'true' : 'false'}>
+          <Group gap={6} wrap="nowrap" c={key.revokedAt ? 'dimmed' : undefined}>
+            <Badge size="xs" variant="light" color={key.revokedAt ? 'gray' : 'green'}>
+              {key.revokedAt ? t('channels.key.revoked') : t('channels.key.active')}
+            </Badge>
+            <Text size="xs" fw={600}>
+              {key.name}
+            </Text>
+            <Text size="xs" ff="monospace">
+              {key.prefix}…
+            </Text>
+            {canEdit && !key.revokedAt && (
+              <Button size="compact-xs" variant="subtle" color="red" onClick={() => onRevoke(key)} data-testid="channel-revoke-key">
+                {t('channels.key.revoke')}
+              </Button>
+            )}
+          </Group>
           <Text size="xs" c="dimmed">
-            {key.lastUsedAt ? (
+            {t('channels.key.created')} <RelativeTime value={key.createdAt} />
+            {' · '}
+            {key.revokedAt ? (
+              <>
+                {t('channels.key.revokedAt')} <RelativeTime value={key.revokedAt} />
+              </>
+            ) : key.lastUsedAt ? (
               <>
                 {t('channels.key.lastUsed')} <RelativeTime value={key.lastUsedAt} />
               </>
@@ -174,12 +187,7 @@ const KeyList = ({ channel, canEdit, onRevoke }: { channel: ChannelView; canEdit
               t('channels.key.neverUsed')
             )}
           </Text>
-          {canEdit && !key.revokedAt && (
-            <Button size="compact-xs" variant="subtle" color="red" onClick={() => onRevoke(key)} data-testid="channel-revoke-key">
-              {t('channels.key.revoke')}
-            </Button>
-          )}
-        </Group>
+        </div>
       ))}
     </Stack>
   );
@@ -252,7 +260,7 @@ const CreateKeyModal = ({ channel, onClose }: { channel: ChannelView; onClose: (
     <Modal
       opened
       onClose={onClose}
-      title={created ? t('channels.key.created') : t('channels.key.createTitle', { label: channel.label })}
+      title={created ? t('channels.key.createdTitle') : t('channels.key.createTitle', { label: channel.label })}
       centered
       size="lg"
       closeOnClickOutside={!created}
