@@ -21,7 +21,7 @@ import { apiCall, login, mention, postMentions, startStack, waitFor, type Stack 
 const SCREENS = resolve(__dirname, '../../tmp/screens');
 const PHONE_NUMBER = '081234567890';
 
-type PageKey = 'inbox' | 'myWork' | 'board' | 'approvals' | 'templates' | 'rota' | 'rules' | 'queues' | 'users' | 'units' | 'audit';
+type PageKey = 'inbox' | 'myWork' | 'board' | 'approvals' | 'templates' | 'rota' | 'rules' | 'queues' | 'users' | 'units' | 'audit' | 'channels';
 
 interface Screen {
   nav: string;
@@ -45,11 +45,12 @@ const SCREENS_BY_KEY: Record<PageKey, Screen> = {
   users: { nav: 'nav-users', path: '/pengguna', title: 'Pengguna · Sigap', landmark: heading('Pengguna') },
   units: { nav: 'nav-units', path: '/unit-pengaturan', title: 'Unit & pengaturan · Sigap', landmark: heading('Unit & pengaturan') },
   audit: { nav: 'nav-audit', path: '/log-audit', title: 'Log audit · Sigap', landmark: heading('Log audit') },
+  channels: { nav: 'nav-channels', path: '/kanal', title: 'Kanal · Sigap', landmark: heading('Kanal') },
 };
 
 const PAGES_OF: Record<Role, PageKey[]> = {
-  superadmin: ['inbox', 'myWork', 'board', 'approvals', 'templates', 'rota', 'rules', 'queues', 'users', 'units', 'audit'],
-  supervisor: ['inbox', 'myWork', 'board', 'approvals', 'templates', 'rota', 'rules', 'queues', 'audit'],
+  superadmin: ['inbox', 'myWork', 'board', 'approvals', 'templates', 'rota', 'rules', 'queues', 'users', 'units', 'channels', 'audit'],
+  supervisor: ['inbox', 'myWork', 'board', 'approvals', 'templates', 'rota', 'rules', 'queues', 'channels', 'audit'],
   admin: ['inbox', 'myWork', 'rota'],
   liaison: ['inbox'],
 };

@@ -3,6 +3,7 @@ import { io } from 'socket.io-client';
 import { LIVE_NAMESPACE } from '@sigap/contracts';
 import { apiCall, createUser, login, mention, postMentions, startStack, waitFor, type Stack } from '../support/stack';
 import { ACCOUNTS_ROUTES } from '../support/authz/accounts.cases';
+import { CHANNELS_ROUTES } from '../support/authz/channels.cases';
 import { CORE_ROUTES } from '../support/authz/core.cases';
 import { COLLAB_ROUTES, COLLAB_SOCKET_EVENTS } from '../support/authz/collab.cases';
 import { DESK_GAPS_ROUTES } from '../support/authz/desk-gaps.cases';
@@ -12,7 +13,7 @@ import { REPLIES_ROUTES } from '../support/authz/replies.cases';
 import { VIEWS_ROUTES } from '../support/authz/views.cases';
 import { MATRIX_ACTORS, type MatrixActor, type MatrixContext, type RouteCase, type SocketCase } from '../support/authz/matrix';
 
-const ROUTES: RouteCase[] = [...CORE_ROUTES, ...ACCOUNTS_ROUTES, ...REPLIES_ROUTES, ...VIEWS_ROUTES, ...COLLAB_ROUTES, ...DISPATCH_ROUTES, ...DESK_GAPS_ROUTES, ...OPDS_ROUTES];
+const ROUTES: RouteCase[] = [...CORE_ROUTES, ...ACCOUNTS_ROUTES, ...REPLIES_ROUTES, ...VIEWS_ROUTES, ...COLLAB_ROUTES, ...DISPATCH_ROUTES, ...DESK_GAPS_ROUTES, ...OPDS_ROUTES, ...CHANNELS_ROUTES];
 const SOCKET_EVENTS: SocketCase[] = [...COLLAB_SOCKET_EVENTS];
 
 const REFUSED = [401, 403, 404];

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { AccountsApiModule } from '@sigap/server/accounts';
 import { AuthModule } from '@sigap/server/auth';
+import { ChannelsModule } from '@sigap/server/channels';
 import { CollabModule } from '@sigap/server/collab';
 import { CoreModule, type SigapConfig } from '@sigap/server/core';
 import { CorrectionsApiModule } from '@sigap/server/corrections';
@@ -38,6 +39,7 @@ export class ApiModule {
         CollabModule,
         AccountsApiModule,
         IngestModule,
+        ChannelsModule,
         MentionsApiModule,
         ReferenceModule,
         PipelineAdminModule,

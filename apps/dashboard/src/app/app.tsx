@@ -3,7 +3,7 @@ import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { ROLES_SEEING_ALL } from '@sigap/contracts';
 import { useTranslation } from 'react-i18next';
-import { AdminPage, AuditPage, RulesPage, UnitsPage, UsersPage } from '@sigap/dashboard/feature-admin';
+import { AdminPage, AuditPage, ChannelsPage, RulesPage, UnitsPage, UsersPage } from '@sigap/dashboard/feature-admin';
 import { LoginPage, RequireAuth, RequireRole } from '@sigap/dashboard/feature-auth';
 import { BoardPage } from '@sigap/dashboard/feature-desk';
 import { RotaPage } from '@sigap/dashboard/feature-dispatch';
@@ -14,7 +14,7 @@ import { BOARD_PATH, MY_WORK_PATH } from '@sigap/dashboard/data-access';
 import { AppLayout } from './app-layout';
 import { DESTINATIONS, destinationPath } from './destinations';
 import { NotFoundPage } from './not-found-page';
-import { BOARD_ROLES, MENTION_READER_ROLES, MY_WORK_ROLES, ROTA_READER_ROLES, USER_MANAGER_ROLES } from './roles';
+import { BOARD_ROLES, CHANNEL_READER_ROLES, MENTION_READER_ROLES, MY_WORK_ROLES, ROTA_READER_ROLES, USER_MANAGER_ROLES } from './roles';
 
 const Inbox = () => {
   const { t } = useTranslation();
@@ -111,6 +111,14 @@ export const App = ({ queryClient }: { queryClient: QueryClient }) => (
                 element={
                   <RequireRole roles={USER_MANAGER_ROLES}>
                     <UnitsPage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path={destinationPath('channels')}
+                element={
+                  <RequireRole roles={CHANNEL_READER_ROLES}>
+                    <ChannelsPage />
                   </RequireRole>
                 }
               />

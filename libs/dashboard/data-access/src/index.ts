@@ -29,6 +29,7 @@ export {
 export { flattenMentionPages, mergeLiveBatch, type MentionListData } from './lib/mention-cache';
 export { MENTION_PAGE_SIZE, useMentionDetail, useMentionList } from './lib/mention.queries';
 export { useAreas, useCreateOpd, useDeskSettings, useOpds, useUpdateOpd } from './lib/reference.queries';
+export { useChannels, useCreateChannelKey, useRevokeChannelKey, useUpdateChannel } from './lib/channels.queries';
 export { useFailedJobs, useQueueCounts, useRetryFailedJob } from './lib/admin.queries';
 export {
   useDiscardRuleSetDraft,

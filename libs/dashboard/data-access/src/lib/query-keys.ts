@@ -21,6 +21,7 @@ export const queryKeys = {
   rota: (opd: string, from: string, to: string) => ['rota', 'shifts', opd, from, to] as const,
   onCall: (opd: string) => ['rota', 'on-call', opd] as const,
   deskPeople: () => ['rota', 'people'] as const,
+  channels: () => ['channels'] as const,
 };
 
 export type MentionListKey = ReturnType<typeof queryKeys.mentionList>;

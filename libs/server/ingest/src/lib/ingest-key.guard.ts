@@ -1,24 +1,27 @@
-import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
-import { SIGAP_CONFIG, SigapErrorCode, SigapException, type SigapConfig } from '@sigap/server/core';
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { ChannelAccessRegistry, type IngestPrincipal } from '@sigap/server/channels';
+import { SigapErrorCode, SigapException } from '@sigap/server/core';
 import type { Request } from 'express';
 
-const digest = (value: string) => createHash('sha256').update(value).digest();
+/** A request the guard let through, with who sent it. */
+export interface IngestRequest extends Request {
+  ingestPrincipal: IngestPrincipal;
+}
 
-/** The ingest API is for other systems: it takes an API key in `X-Api-Key`, not a user token. */
+/**
+ * The ingest API is for other systems: it takes an API key in `X-Api-Key`, not a user token. The
+ * deployment key (`SIGAP_INGEST_KEY`) sends on every channel, a channel's key on its own; both are
+ * checked against memory, so a revoked key is refused as soon as its process has reloaded.
+ */
 @Injectable()
 export class IngestKeyGuard implements CanActivate {
-  private readonly expected: Buffer;
-
-  constructor(@Inject(SIGAP_CONFIG) config: SigapConfig) {
-    this.expected = digest(config.ingestKey);
-  }
+  constructor(private readonly access: ChannelAccessRegistry) {}
 
   canActivate(context: ExecutionContext): boolean {
-    const provided = context.switchToHttp().getRequest<Request>().header('x-api-key');
-    if (!provided || !timingSafeEqual(digest(provided), this.expected)) {
-      throw new SigapException(SigapErrorCode.INVALID_API_KEY, 'missing or wrong X-Api-Key');
-    }
+    const request = context.switchToHttp().getRequest<IngestRequest>();
+    const principal = this.access.authenticate(request.header('x-api-key'));
+    if (!principal) throw new SigapException(SigapErrorCode.INVALID_API_KEY, 'missing or wrong X-Api-Key');
+    request.ingestPrincipal = principal;
     return true;
   }
 }

@@ -2,6 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { INGEST_LIMITS, QUEUES, type IngestItemResult, type IngestJobData, type IngestJobItem, type IngestResponse } from '@sigap/contracts';
 import { REDIS_CLIENT, SIGAP_CONFIG, SigapErrorCode, SigapException, redisKey, validationFailed, type SigapConfig } from '@sigap/server/core';
+import { ChannelAccessRegistry, type IngestPrincipal } from '@sigap/server/channels';
 import { mentionIdOf } from '@sigap/server/pipeline';
 import { Queue } from 'bullmq';
 import { createHash } from 'node:crypto';
@@ -24,14 +25,17 @@ export class IngestService {
     @InjectQueue(QUEUES.ingest) private readonly queue: Queue<IngestJobData>,
     @Inject(REDIS_CLIENT) private readonly redis: Redis,
     @Inject(SIGAP_CONFIG) private readonly config: SigapConfig,
+    private readonly access: ChannelAccessRegistry,
   ) {}
 
   /**
    * Validates each item on its own, enqueues the new ones and only then answers. An item counts as
    * a duplicate when it was accepted before (or earlier in the same request); the deterministic job
-   * id and the database's unique key make sure even concurrent repeats are stored once.
+   * id and the database's unique key make sure even concurrent repeats are stored once. An item
+   * the caller may not send (a disabled channel, or another channel than its key's) is rejected
+   * on its own and never queued.
    */
-  async ingest(body: unknown): Promise<IngestResponse> {
+  async ingest(body: unknown, principal: IngestPrincipal): Promise<IngestResponse> {
     const items = this.itemsOf(body);
     const results: IngestItemResult[] = [];
     const candidates: Candidate[] = [];
@@ -42,6 +46,11 @@ export class IngestService {
       const parsed = parseMention(item);
       if (!parsed.ok) {
         results[index] = { index, error: parsed.errors };
+        return;
+      }
+      const refusal = this.access.refusal(principal, parsed.mention.channel);
+      if (refusal) {
+        results[index] = { index, error: [{ field: 'channel', message: refusal }] };
         return;
       }
       const id = mentionIdOf(parsed.mention.channel, parsed.mention.externalId);

@@ -49,6 +49,9 @@ export const errorsId = {
     labels: 'label',
     kind: 'jenis',
     q: 'kata kunci',
+    label: 'nama tampilan',
+    account: 'akun',
+    enabled: 'aktif',
   },
 };
 
@@ -104,5 +107,8 @@ export const errorsEn: ErrorsResources = {
     labels: 'labels',
     kind: 'kind',
     q: 'search words',
+    label: 'display name',
+    account: 'account',
+    enabled: 'on/off',
   },
 };

@@ -6,6 +6,7 @@ import { rulesEn, rulesId } from './rules.resources';
 import { shellEn, shellId } from './shell.resources';
 import { errorsEn, errorsId } from './errors.resources';
 import { unitsEn, unitsId } from './units.resources';
+import { channelsEn, channelsId } from './channels.resources';
 
 /** UI strings. Bahasa Indonesia is the reference; English mirrors its keys. */
 export const id = {
@@ -287,6 +288,7 @@ export const id = {
   shell: shellId,
   errors: errorsId,
   units: unitsId,
+  channels: channelsId,
 };
 
 export type Resources = typeof id;
@@ -570,4 +572,5 @@ export const en: Resources = {
   shell: shellEn,
   errors: errorsEn,
   units: unitsEn,
+  channels: channelsEn,
 };
