@@ -307,7 +307,7 @@ const BoardBody = ({ board }: { board: DeskBoard }) => {
           <Panel
             title={t('deskViews.board.approvals')}
             testId="board-approvals"
-            extra={approvals.data?.available && approvals.data.items.length > 0 ? <Badge color="grape">{approvals.data.items.length}</Badge> : undefined}
+            extra={approvals.data && approvals.data.length > 0 ? <Badge color="grape">{approvals.data.length}</Badge> : undefined}
           >
             <ApprovalPanel items={approvals.data} error={approvals.error} />
           </Panel>

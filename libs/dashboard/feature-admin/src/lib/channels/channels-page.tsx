@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Badge, Button, Code, CopyButton, Group, Modal, ScrollArea, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Code, CopyButton, Group, Modal, ScrollArea, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
 import type { ChannelKeyView, ChannelView, CreatedChannelKey } from '@sigap/contracts';
 import { useTranslation } from 'react-i18next';
 import { ApiError, useChannels, useCreateChannelKey, useRevokeChannelKey, useSession, useUpdateChannel } from '@sigap/dashboard/data-access';
-import { QueryPanel, RelativeTime, describeApiError } from '@sigap/dashboard/ui';
+import { describeApiError, PageHeader, QueryPanel, RelativeTime } from '@sigap/dashboard/ui';
 
 /** The server's `{ field, message }` list, keyed by field. */
 const serverFieldErrors = (error: unknown): Record<string, string> => {
@@ -38,14 +38,7 @@ export const ChannelsPage = () => {
   return (
     <ScrollArea h="100%">
       <Stack p="md" gap="md" maw={1400} data-testid="channels-page">
-        <div>
-          <Title order={2} fz="lg">
-            {t('channels.title')}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {t('channels.subtitle')}
-          </Text>
-        </div>
+        <PageHeader title={t('channels.title')} subtitle={t('channels.subtitle')} />
         {!canEdit && (
           <Alert color="blue" variant="light" data-testid="channels-read-only">
             {t('channels.readOnly')}
