@@ -164,7 +164,8 @@ describe('desk views: filters, the supervisor board and my work', () => {
       expect(tile('critical')).toMatchObject({ unclaimed: 3, atRisk: 1, breached: 1, slaSeconds: 900 });
       expect(tile('critical')?.oldestWaitingSeconds).toBeGreaterThanOrEqual(20 * 60);
       expect(tile('critical')?.oldestWaitingSeconds).toBeLessThan(25 * 60);
-      expect(tile('high')).toMatchObject({ unclaimed: 1, atRisk: 1, breached: 0, slaSeconds: 3600 });
+      // oldHigh, and toForward: forwarded to DISHUB, it waits there for someone to pick it up.
+      expect(tile('high')).toMatchObject({ unclaimed: 2, atRisk: 1, breached: 0, slaSeconds: 3600 });
       expect(tile('normal')).toMatchObject({ unclaimed: 1, atRisk: 0, breached: 0 });
       expect(tile('low')).toMatchObject({ unclaimed: 1, atRisk: 0, breached: 0 });
     });
@@ -182,12 +183,13 @@ describe('desk views: filters, the supervisor board and my work', () => {
       const opd = (code: string) => board.opds.find((o) => o.code === code);
       expect(opd('DLH')).toMatchObject({ backlog: 6, bounced: 1 });
       expect(opd('DLH')?.name).toBeTruthy();
-      expect(opd('DISHUB')).toMatchObject({ backlog: 1, bounced: 0 });
+      // assignedLow, and the forward DISHUB received.
+      expect(opd('DISHUB')).toMatchObject({ backlog: 2, bounced: 0 });
       expect(board.unroutedBacklog).toBe(1);
     });
 
     it('lists the oldest unclaimed critical and high mentions, oldest first', () => {
-      expect(board.oldestUnclaimed.map((item) => item.id)).toEqual([ids.oldHigh, ids.breached, ids.atRiskEscalated, ids.freshCritical]);
+      expect(board.oldestUnclaimed.map((item) => item.id)).toEqual([ids.oldHigh, ids.breached, ids.atRiskEscalated, ids.toForward, ids.freshCritical]);
       const [first] = board.oldestUnclaimed;
       expect(first).toMatchObject({ urgency: 'high', status: 'baru', opdCodes: ['DLH'] });
       expect(first.ticketNumber).toMatch(/^BDG-\d{4}-\d{6}$/);

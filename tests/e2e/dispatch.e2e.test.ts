@@ -303,6 +303,32 @@ describe('dispatch: rota, assignment, escalation, idle claims and bulk actions',
     await offline('karpb1', 'karpb2');
   });
 
+  it('hands a forwarded mention to the new OPD: assigned round-robin there, and its ladder starts over', async () => {
+    // DLH's on-call admins are offline, so nobody there is given it; DISKARPB's are on call (above).
+    const id = await newMention();
+    await stack.db.query("UPDATE mentions SET urgency = 'critical', urgency_rank = 0, escalation_level = 2 WHERE id = $1", [id]);
+    await online('karpb1', 'karpb2');
+    const forwarded = await call<MentionDeskState>('POST', `/mentions/${id}/status`, people.spv.token, {
+      status: 'bukan_wewenang',
+      reason: 'Banjir, bukan sampah: urusan Damkar',
+      forwardTo: 'DISKARPB',
+    });
+    expect(forwarded.status).toBe(200);
+    expect(forwarded.body).toMatchObject({ status: 'bukan_wewenang', opdCodes: ['DISKARPB'], escalationLevel: 0 });
+
+    const assignee = await waitFor('round-robin at the new OPD', async () => (await mentionRow(id)).assigned_to ?? undefined);
+    expect([people.karpb1.id, people.karpb2.id]).toContain(assignee);
+    expect((await auditOf(id, 'mention.assign'))[0]).toMatchObject({ actor_id: null, after: expect.objectContaining({ via: 'round-robin' }) });
+    // The ladder starts again from its first rung at the new OPD, instead of stopping at the forward.
+    const rung = await waitFor('the first rung after the forward', async () => {
+      const row = await mentionRow(id);
+      return row.escalation_level >= 1 ? row : undefined;
+    });
+    expect(rung).toMatchObject({ escalation_level: 1, status: 'eskalasi' });
+    expect((await auditOf(id, 'mention.escalate'))[0].after).toMatchObject({ level: 1 });
+    await offline('karpb1', 'karpb2');
+  });
+
   it('releases a claim left idle, and postpones the release after desk activity', async () => {
     const idle = await newMention();
     const busy = await newMention();

@@ -15,6 +15,7 @@ import { DeskBoardIndexes1764850000000 } from './migrations/1764850000000-desk-b
 import { OpdsActive1764870000000 } from './migrations/1764870000000-opds-active';
 import { SessionsEndedIndex1764860000000 } from './migrations/1764860000000-sessions-ended-index';
 import { Channels1764890000000 } from './migrations/1764890000000-channels';
+import { ForwardedIsOpen1764910000000 } from './migrations/1764910000000-forwarded-is-open';
 
 export const SIGAP_MIGRATIONS = [
   InitialSchema1764331200000,
@@ -32,6 +33,7 @@ export const SIGAP_MIGRATIONS = [
   SessionsEndedIndex1764860000000,
   OpdsActive1764870000000,
   Channels1764890000000,
+  ForwardedIsOpen1764910000000,
 ];
 
 /** Schema changes only ever come from migrations; `synchronize` stays off. */

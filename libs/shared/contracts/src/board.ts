@@ -13,7 +13,7 @@ export const BOARD_BOUNCE_WINDOW_HOURS = 24;
  */
 export const BOARD_WINDOW_DAYS = 7;
 /** Statuses of a mention that waits for someone to pick it up (and is not held). */
-export const BOARD_UNCLAIMED_STATUSES: readonly MentionStatus[] = ['baru', 'eskalasi'];
+export const BOARD_UNCLAIMED_STATUSES: readonly MentionStatus[] = ['baru', 'eskalasi', 'bukan_wewenang'];
 
 /** Unclaimed open mentions of one urgency. */
 export interface BoardUrgencyTile {

@@ -97,6 +97,8 @@ export interface DeskDispatchJobs {
   'release-idle': { mentionId: string; userId: string };
   /** A claim was released (by hand or for idleness): the mention's escalation clock starts again. */
   'claim-released': { mentionId: string };
+  /** Forwarded to another OPD: assigned round-robin there, and its escalation ladder starts over. */
+  forwarded: { mentionId: string };
 }
 export type DeskDispatchJobName = keyof DeskDispatchJobs;
 
@@ -108,6 +110,7 @@ export const deskJobIds = {
     restartedAtMs === undefined ? `esc-${mentionId}-${level}` : `esc-${mentionId}-${level}-r${restartedAtMs}`,
   releaseIdle: (mentionId: string, dueAtMs: number) => `idle-${mentionId}-${dueAtMs}`,
   claimReleased: (mentionId: string, atMs: number) => `released-${mentionId}-${atMs}`,
+  forwarded: (mentionId: string, atMs: number) => `forwarded-${mentionId}-${atMs}`,
 };
 
 /** Messages to people outside the dashboard (escalations to Telegram or WhatsApp), through the channel layer. */

@@ -23,7 +23,7 @@ export const STATUS_TRANSITIONS: Readonly<Record<MentionStatus, readonly Mention
   dibalas: ['ditangani', 'selesai'],
   selesai: ['ditangani'],
   eskalasi: ['baru', 'ditangani', 'selesai', 'bukan_wewenang', 'spam', 'hoaks'],
-  bukan_wewenang: ['baru', 'ditangani'],
+  bukan_wewenang: ['baru', 'ditangani', 'eskalasi'],
   spam: ['baru'],
   hoaks: ['ditangani', 'selesai'],
 };
@@ -37,8 +37,11 @@ export const REPLY_FLOW_STATUSES: readonly MentionStatus[] = ['menunggu_persetuj
 /** Statuses that need a reason. */
 export const STATUSES_NEEDING_REASON: readonly MentionStatus[] = ['bukan_wewenang'];
 
-/** Nobody needs to act on these any more: they leave queues, escalation and idle release. */
-export const CLOSED_STATUSES: readonly MentionStatus[] = ['selesai', 'dibalas', 'spam', 'bukan_wewenang'];
+/**
+ * Nobody needs to act on these any more: they leave queues, escalation and idle release. A
+ * forwarded mention (`bukan_wewenang`) is not one of them: it is open work for the OPD it went to.
+ */
+export const CLOSED_STATUSES: readonly MentionStatus[] = ['selesai', 'dibalas', 'spam'];
 
 /** The OPD whose verification lane receives `hoaks`. */
 export const HOAX_LANE_OPD = 'DISKOMINFO';

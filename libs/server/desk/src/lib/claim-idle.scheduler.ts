@@ -4,13 +4,13 @@ import { SIGAP_CONFIG, redisOptionsFromUrl, type SigapConfig } from '@sigap/serv
 import { Queue } from 'bullmq';
 
 /**
- * The desk's jobs about claims, on the desk's dispatch queue (consumed by the worker's dispatch
- * module): the delayed check that releases a claim left idle, and the news that a claim ended.
+ * The desk's jobs for the worker's dispatch module, on the desk's dispatch queue: the delayed check
+ * that releases a claim left idle, the news that a claim ended, and that a mention was forwarded.
  */
 @Injectable()
 export class ClaimIdleScheduler implements OnApplicationShutdown {
   private readonly logger = new Logger(ClaimIdleScheduler.name);
-  private readonly queue: Queue<DeskDispatchJobs['release-idle'] | DeskDispatchJobs['claim-released']>;
+  private readonly queue: Queue<DeskDispatchJobs['release-idle'] | DeskDispatchJobs['claim-released'] | DeskDispatchJobs['forwarded']>;
 
   constructor(@Inject(SIGAP_CONFIG) private readonly config: SigapConfig) {
     this.queue = new Queue(DESK_DISPATCH_QUEUE, {
@@ -67,6 +67,24 @@ export class ClaimIdleScheduler implements OnApplicationShutdown {
       );
     } catch (err) {
       this.logger.warn({ err, mentionId }, 'could not restart the escalation clock of a released mention');
+    }
+  }
+
+  /** Mentions forwarded to another OPD: that OPD's round-robin and escalation ladder take them on. */
+  async forwarded(mentionIds: string[]): Promise<void> {
+    if (mentionIds.length === 0) return;
+    const at = Date.now();
+    try {
+      await this.queue.addBulk(
+        mentionIds.map((mentionId) => ({
+          name: 'forwarded' as const,
+          data: { mentionId },
+          opts: { jobId: deskJobIds.forwarded(mentionId, at), attempts: 5, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: { age: 3600, count: 10_000 }, removeOnFail: { age: 7 * 24 * 3600 } },
+        })),
+      );
+    } catch (err) {
+      // The forward stands and the new OPD sees it; only its automatic assignment and ladder are lost.
+      this.logger.warn({ err, count: mentionIds.length }, 'could not queue the dispatch of forwarded mentions');
     }
   }
 

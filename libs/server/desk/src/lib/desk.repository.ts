@@ -91,13 +91,24 @@ export class DeskRepository {
     return rows[0];
   }
 
-  async setStatus(tx: EntityManager, id: string, status: MentionStatus, opdCodes?: string[], releaseClaim = false): Promise<DeskRow> {
+  async setStatus(tx: EntityManager, id: string, status: MentionStatus, opdCodes?: string[]): Promise<DeskRow> {
     const rows = await this.update(
       tx,
-      `status = $2, desk_activity_at = now(), opd_codes = COALESCE($3::text[], opd_codes)
-       ${releaseClaim ? ', claimed_by = NULL, claimed_at = NULL, assigned_to = NULL, assigned_at = NULL' : ''}`,
+      `status = $2, desk_activity_at = now(), opd_codes = COALESCE($3::text[], opd_codes)`,
       'id = $1',
       [id, status, opdCodes ?? null],
+    );
+    return rows[0];
+  }
+
+  /** Hands the mention to another OPD: nobody holds or was given it there, and its ladder starts over. */
+  async forward(tx: EntityManager, id: string, toOpd: string): Promise<DeskRow> {
+    const rows = await this.update(
+      tx,
+      `status = 'bukan_wewenang', desk_activity_at = now(), opd_codes = ARRAY[$2]::text[], escalation_level = 0,
+       claimed_by = NULL, claimed_at = NULL, assigned_to = NULL, assigned_at = NULL`,
+      'id = $1',
+      [id, toOpd],
     );
     return rows[0];
   }

@@ -27,6 +27,8 @@ export const SYSTEM_ACTOR: AuditActor = { id: null, role: null };
 export interface DeskChange {
   row: DeskRow;
   previousOpdCodes?: string[];
+  /** Forwarded to another OPD: announcing it also hands it to that OPD's dispatch. */
+  forwarded?: boolean;
 }
 
 /** Where a request came from, for the audit log. */
@@ -182,7 +184,8 @@ export class DeskService {
       const scope = this.actingScope(user);
       return this.desk.transaction(async (tx) => deskStateOf(await this.findOrFail(tx, id, scope)));
     }
-    return this.announce(change.row, change.previousOpdCodes);
+    const [update] = await this.announceMany([change]);
+    return update;
   }
 
   /**
@@ -228,7 +231,7 @@ export class DeskService {
         throw validationFailed([{ field: 'forwardTo', message: 'already routed there' }]);
       }
       await this.desk.recordForward(tx, { mentionId: current.id, fromOpds: current.opd_codes, toOpd: forwardTo, reason: reason ?? '', by: user.id });
-      changed = await this.desk.setStatus(tx, current.id, status, [forwardTo], true);
+      changed = await this.desk.forward(tx, current.id, forwardTo);
     } else if (status === 'hoaks' && !current.opd_codes.includes(HOAX_LANE_OPD)) {
       changed = await this.desk.setStatus(tx, current.id, status, [...current.opd_codes, HOAX_LANE_OPD]);
     } else {
@@ -236,7 +239,7 @@ export class DeskService {
     }
     await this.record(tx, user, origin, 'mention.status', current, changed, reason);
     // Forwarding changes who may see it: the OPDs it left hear of it too, so their lists drop it.
-    return { row: changed, previousOpdCodes: current.opd_codes };
+    return { row: changed, previousOpdCodes: current.opd_codes, forwarded: status === 'bukan_wewenang' };
   }
 
   private actingScope(user: AuthenticatedUser) {
@@ -292,6 +295,7 @@ export class DeskService {
       return update;
     });
     await pipeline.exec().catch((err: unknown) => this.logger.warn({ err }, 'could not announce mention updates'));
+    await this.idleClaims.forwarded(changes.filter((change) => change.forwarded).map((change) => change.row.id));
     return updates;
   }
 }

@@ -51,6 +51,11 @@ export class DeskDispatchWorker implements OnApplicationBootstrap, BeforeApplica
         return this.idleClaims.releaseIfIdle(job.data.mentionId, job.data.userId);
       case 'claim-released':
         return this.escalation.restartClock(job.data.mentionId);
+      case 'forwarded': {
+        // Its ladder was reset by the forward: the restarted clock begins again at the first rung.
+        await this.assignment.assignStored(await this.dispatch.mentionsForDispatch([job.data.mentionId]));
+        return this.escalation.restartClock(job.data.mentionId);
+      }
     }
   }
 
