@@ -12,3 +12,4 @@ export * from './users';
 export * from './board';
 export * from './collab';
 export * from './dispatch';
+export * from './settings';
