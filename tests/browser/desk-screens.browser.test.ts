@@ -53,7 +53,7 @@ const SCREENS_BY_KEY: Record<PageKey, Screen> = {
 
 const PAGES_OF: Record<Role, PageKey[]> = {
   superadmin: ['inbox', 'myWork', 'board', 'approvals', 'templates', 'rota', 'rules', 'queues', 'users', 'units', 'audit'],
-  supervisor: ['inbox', 'myWork', 'board', 'approvals', 'templates', 'rota', 'rules', 'queues', 'audit'],
+  supervisor: ['inbox', 'myWork', 'board', 'approvals', 'templates', 'rota', 'rules', 'queues', 'units', 'audit'],
   admin: ['inbox', 'myWork', 'rota'],
   liaison: ['inbox'],
 };

@@ -14,3 +14,6 @@ export const BOARD_ROLES: readonly Role[] = ROLES_SEEING_ALL;
 
 /** Who reads the on-call rota; the server refuses DPRD liaisons. */
 export const ROTA_READER_ROLES: readonly Role[] = ['superadmin', 'supervisor', 'admin'];
+
+/** Who opens "Unit & pengaturan": the superadmin edits, supervisors read (the server enforces both). */
+export const SETTINGS_READER_ROLES: readonly Role[] = ROLES_SEEING_ALL;
