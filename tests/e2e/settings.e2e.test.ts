@@ -168,6 +168,18 @@ describe('desk settings changed at run time', () => {
     expect((await escalationLevel(fresh)).escalation_level).toBe(1);
   });
 
+  it('moves waiting rungs to a critical SLA shortened while the worker was down, when it starts again', async () => {
+    const waiting = await newMention(FLOOD);
+    await waitFor('the first escalation rung', async () => (await deskQueue.getJob(`esc-${waiting}-1`)) ?? undefined);
+    await stack.stopProcess(stack.workers[0]);
+
+    expect((await call('PATCH', '/settings', tokens.superadmin, { slaSeconds: { critical: 2 } })).status).toBe(200);
+    expect((await escalationLevel(waiting)).escalation_level).toBe(0);
+    await stack.startWorker();
+    await waitFor('the waiting mention to escalate after the restart', async () => ((await escalationLevel(waiting)).escalation_level >= 1 ? true : undefined));
+    expect((await call('PATCH', '/settings', tokens.superadmin, { slaSeconds: { critical: null } })).status).toBe(200);
+  });
+
   it('renders {hotline} with the hotline set at run time, and the default after a reset', async () => {
     const template = await call<ReplyTemplateView>('POST', '/templates', tokens.supervisor, {
       title: `Hotline ${run}`,

@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import {
   CLOSED_STATUSES,
   URGENCIES,
@@ -52,7 +52,7 @@ export function outboundMessages(contacts: ContactRow[], text: string): NotifyOu
  * moved earlier (overdue ones run at once).
  */
 @Injectable()
-export class EscalationService implements OnModuleInit, OnModuleDestroy {
+export class EscalationService implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(EscalationService.name);
   private unsubscribe: (() => void) | null = null;
 
@@ -69,6 +69,13 @@ export class EscalationService implements OnModuleInit, OnModuleDestroy {
 
   onModuleInit(): void {
     this.unsubscribe = this.settings.onChange((next, previous) => this.slaChanged(next, previous));
+  }
+
+  /** A worker that was down when an SLA was shortened catches up: rungs still timed to the environment's limit move. */
+  onApplicationBootstrap(): void {
+    this.slaChanged(this.settings.current(), this.settings.environmentDefaults()).catch((err: unknown) =>
+      this.logger.warn({ err }, 'could not move escalation rungs to the shortened SLA at start'),
+    );
   }
 
   onModuleDestroy(): void {

@@ -74,6 +74,11 @@ export class SettingsService implements OnModuleInit, OnApplicationShutdown {
     return this.settings;
   }
 
+  /** The environment's values (what a reset goes back to). */
+  environmentDefaults(): DeskSettings {
+    return nestSettings(this.defaults);
+  }
+
   /** Called after the settings in effect changed in this process; returns the unsubscribe. */
   onChange(listener: SettingsListener): () => void {
     this.listeners.add(listener);

@@ -119,7 +119,7 @@ describe('UnitsPage', () => {
   });
 
   it('saves only the changed settings, SLA typed in minutes, and confirms', async () => {
-    renderPage((path, method, body) =>
+    renderPage((path, method) =>
       path === '/settings' && method === 'PATCH' ? { status: 200, body: { ...SETTINGS, entries: { ...SETTINGS.entries, 'slaSeconds.high': unchanged(1800) } } } : undefined,
     );
     const input = (await screen.findByTestId('setting-slaSeconds.high')) as HTMLInputElement;
