@@ -4,9 +4,13 @@
  * settings without any way to change them.
  */
 import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchChromium, signInPage } from '../support/browser';
 import { createUser, startStack, type Stack } from '../support/stack';
+
+const SCREENS = resolve(__dirname, '../../tmp/screens');
 
 describe('desk settings in the browser', () => {
   let stack: Stack;
@@ -18,6 +22,7 @@ describe('desk settings in the browser', () => {
     stack = await startStack();
     await createUser(stack, { email: supervisor, password, role: 'supervisor', name: 'Sari Supervisor' });
     browser = await launchChromium();
+    mkdirSync(SCREENS, { recursive: true });
   }, 180_000);
 
   afterAll(async () => {
@@ -44,6 +49,7 @@ describe('desk settings in the browser', () => {
     const origin = page.getByTestId('setting-origin-slaSeconds.critical');
     expect(await origin.textContent()).toContain('Diubah oleh');
     expect(await page.getByTestId('setting-reset-slaSeconds.critical').isVisible()).toBe(true);
+    await page.getByTestId('settings-panel').screenshot({ path: resolve(SCREENS, 'settings-superadmin.png') });
     expect(errors).toEqual([]);
   });
 
@@ -59,6 +65,7 @@ describe('desk settings in the browser', () => {
     expect(await page.getByTestId('setting-slaSeconds.critical').count()).toBe(0);
     expect(await page.getByTestId('setting-reset-slaSeconds.critical').count()).toBe(0);
     expect(await page.getByTestId('add-opd-form').count()).toBe(0);
+    await page.getByTestId('settings-panel').screenshot({ path: resolve(SCREENS, 'settings-supervisor.png') });
     expect(errors).toEqual([]);
   });
 });

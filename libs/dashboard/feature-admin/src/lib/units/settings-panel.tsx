@@ -85,10 +85,16 @@ const SettingsTable = ({ view, canEdit, onSaved }: { view: DeskSettingsView; can
     return (
       <Group gap={4} wrap="nowrap" data-testid={`setting-origin-${key}`}>
         {entry.changed ? (
-          <Badge size="sm" variant="light" color="orange">
-            {t('units.settings.changedBy', { name: entry.changedBy?.name ?? t('units.settings.someone') })}{' '}
-            {entry.changedAt && <RelativeTime value={entry.changedAt} />}
-          </Badge>
+          <>
+            <Badge size="sm" variant="light" color="orange">
+              {t('units.settings.changedBy', { name: entry.changedBy?.name ?? t('units.settings.someone') })}
+            </Badge>
+            {entry.changedAt && (
+              <Text size="xs" c="dimmed">
+                <RelativeTime value={entry.changedAt} />
+              </Text>
+            )}
+          </>
         ) : (
           <Badge size="sm" variant="light" color="gray">
             {t('units.settings.fromEnvironment')}
