@@ -50,7 +50,7 @@ const SCREENS_BY_KEY: Record<PageKey, Screen> = {
 
 const PAGES_OF: Record<Role, PageKey[]> = {
   superadmin: ['inbox', 'myWork', 'board', 'approvals', 'templates', 'rota', 'rules', 'queues', 'users', 'units', 'channels', 'audit'],
-  supervisor: ['inbox', 'myWork', 'board', 'approvals', 'templates', 'rota', 'rules', 'queues', 'channels', 'audit'],
+  supervisor: ['inbox', 'myWork', 'board', 'approvals', 'templates', 'rota', 'rules', 'queues', 'units', 'channels', 'audit'],
   admin: ['inbox', 'myWork', 'rota'],
   liaison: ['inbox'],
 };

@@ -352,7 +352,8 @@ describe('dispatch: rota, assignment, escalation, idle claims and bulk actions',
     const restarted = await waitFor('the restarted escalation clock', async () =>
       (await deskQueue.getDelayed()).find((job) => job.name === 'escalate' && job.id?.startsWith(`esc-${idle}-1-r`)),
     );
-    expect(restarted.data).toEqual({ mentionId: idle, level: 1 });
+    // Its wait is measured from the restart (the limit in effect when it fires is counted from there).
+    expect(restarted.data).toEqual({ mentionId: idle, level: 1, clockStartedAt: Number(restarted.id?.split('-r').pop()) });
 
     // A release by hand restarts it too.
     const handed = await newMention();

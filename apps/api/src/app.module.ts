@@ -15,6 +15,7 @@ import { LiveModule } from '@sigap/server/live';
 import { MentionsApiModule } from '@sigap/server/mentions';
 import { PipelineAdminModule } from '@sigap/server/pipeline';
 import { ReferenceModule } from '@sigap/server/reference';
+import { SettingsModule } from '@sigap/server/settings';
 import { RepliesApiModule } from '@sigap/server/replies';
 import { TriageApiModule } from '@sigap/server/triage';
 
@@ -34,6 +35,7 @@ export class ApiModule {
       imports: [
         CoreModule.forRoot(config),
         DatabaseModule.forRoot(),
+        SettingsModule,
         AuthModule,
         // Before any users module: its `GET /users/mentionable` must not be taken for `/users/:id`.
         CollabModule,

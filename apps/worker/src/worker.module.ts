@@ -6,6 +6,7 @@ import { DatabaseModule } from '@sigap/server/database';
 import { DispatchWorkerModule } from '@sigap/server/dispatch';
 import { PipelineWorkerModule } from '@sigap/server/pipeline';
 import { RepliesWorkerModule } from '@sigap/server/replies';
+import { SettingsModule } from '@sigap/server/settings';
 
 @Module({})
 export class WorkerModule {
@@ -15,6 +16,7 @@ export class WorkerModule {
       imports: [
         CoreModule.forRoot(config),
         DatabaseModule.forRoot(),
+        SettingsModule,
         PipelineWorkerModule,
         CorrectionsWorkerModule,
         RepliesWorkerModule,

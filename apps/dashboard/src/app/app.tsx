@@ -14,7 +14,7 @@ import { BOARD_PATH, MY_WORK_PATH } from '@sigap/dashboard/data-access';
 import { AppLayout } from './app-layout';
 import { DESTINATIONS, destinationPath } from './destinations';
 import { NotFoundPage } from './not-found-page';
-import { BOARD_ROLES, CHANNEL_READER_ROLES, MENTION_READER_ROLES, MY_WORK_ROLES, ROTA_READER_ROLES, USER_MANAGER_ROLES } from './roles';
+import { BOARD_ROLES, CHANNEL_READER_ROLES, MENTION_READER_ROLES, MY_WORK_ROLES, ROTA_READER_ROLES, SETTINGS_READER_ROLES, USER_MANAGER_ROLES } from './roles';
 
 const Inbox = () => {
   const { t } = useTranslation();
@@ -109,7 +109,7 @@ export const App = ({ queryClient }: { queryClient: QueryClient }) => (
               <Route
                 path={destinationPath('units')}
                 element={
-                  <RequireRole roles={USER_MANAGER_ROLES}>
+                  <RequireRole roles={SETTINGS_READER_ROLES}>
                     <UnitsPage />
                   </RequireRole>
                 }

@@ -1,7 +1,7 @@
 import { ROLES_SEEING_ALL, type Role } from '@sigap/contracts';
 import { APPROVALS_PATH, BOARD_PATH, INBOX_PATH, MY_WORK_PATH } from '@sigap/dashboard/data-access';
 import type { ParseKeys } from 'i18next';
-import { BOARD_ROLES, CHANNEL_READER_ROLES, MENTION_READER_ROLES, MY_WORK_ROLES, ROTA_READER_ROLES, USER_MANAGER_ROLES } from './roles';
+import { BOARD_ROLES, CHANNEL_READER_ROLES, MENTION_READER_ROLES, MY_WORK_ROLES, ROTA_READER_ROLES, SETTINGS_READER_ROLES, USER_MANAGER_ROLES } from './roles';
 
 export type DestinationKey = 'inbox' | 'myWork' | 'board' | 'approvals' | 'templates' | 'rota' | 'rules' | 'queues' | 'users' | 'units' | 'audit' | 'channels';
 
@@ -28,7 +28,7 @@ export const DESTINATIONS: readonly Destination[] = [
   { key: 'rules', path: '/aturan-triase', legacyPath: '/rules', label: 'header.rules', roles: ROLES_SEEING_ALL, group: 'manage', testId: 'nav-rules' },
   { key: 'queues', path: '/antrean', legacyPath: '/admin', label: 'header.admin', roles: ROLES_SEEING_ALL, group: 'manage', testId: 'nav-queues' },
   { key: 'users', path: '/pengguna', legacyPath: '/users', label: 'accounts.nav.users', roles: USER_MANAGER_ROLES, group: 'manage', testId: 'nav-users' },
-  { key: 'units', path: '/unit-pengaturan', label: 'units.nav', roles: USER_MANAGER_ROLES, group: 'manage', testId: 'nav-units' },
+  { key: 'units', path: '/unit-pengaturan', label: 'units.nav', roles: SETTINGS_READER_ROLES, group: 'manage', testId: 'nav-units' },
   { key: 'channels', path: '/kanal', label: 'channels.nav', roles: CHANNEL_READER_ROLES, group: 'manage', testId: 'nav-channels' },
   { key: 'audit', path: '/log-audit', legacyPath: '/audit', label: 'accounts.nav.audit', roles: ROLES_SEEING_ALL, group: 'manage', testId: 'nav-audit' },
 ];

@@ -17,3 +17,5 @@ export const ROTA_READER_ROLES: readonly Role[] = ['superadmin', 'supervisor', '
 
 /** Who reads the channels page (the superadmin also edits it; the server enforces both). */
 export const CHANNEL_READER_ROLES: readonly Role[] = ROLES_SEEING_ALL;
+/** Who opens "Unit & pengaturan": the superadmin edits, supervisors read (the server enforces both). */
+export const SETTINGS_READER_ROLES: readonly Role[] = ROLES_SEEING_ALL;

@@ -28,7 +28,7 @@ export {
 } from './lib/mention-filters';
 export { flattenMentionPages, mergeLiveBatch, type MentionListData } from './lib/mention-cache';
 export { MENTION_PAGE_SIZE, useMentionDetail, useMentionList } from './lib/mention.queries';
-export { useAreas, useCreateOpd, useDeskSettings, useOpds, useUpdateOpd } from './lib/reference.queries';
+export { useAreas, useCreateOpd, useDeskSettings, useOpds, useUpdateDeskSettings, useUpdateOpd } from './lib/reference.queries';
 export { useChannels, useCreateChannelKey, useRevokeChannelKey, useUpdateChannel } from './lib/channels.queries';
 export { useFailedJobs, useQueueCounts, useRetryFailedJob } from './lib/admin.queries';
 export {

@@ -14,6 +14,7 @@ import { Dispatch1764840000000 } from './migrations/1764840000000-dispatch';
 import { DeskBoardIndexes1764850000000 } from './migrations/1764850000000-desk-board-indexes';
 import { OpdsActive1764870000000 } from './migrations/1764870000000-opds-active';
 import { SessionsEndedIndex1764860000000 } from './migrations/1764860000000-sessions-ended-index';
+import { DeskSettings1764880000000 } from './migrations/1764880000000-desk-settings';
 import { Channels1764890000000 } from './migrations/1764890000000-channels';
 import { ForwardedIsOpen1764910000000 } from './migrations/1764910000000-forwarded-is-open';
 
@@ -32,6 +33,7 @@ export const SIGAP_MIGRATIONS = [
   DeskBoardIndexes1764850000000,
   SessionsEndedIndex1764860000000,
   OpdsActive1764870000000,
+  DeskSettings1764880000000,
   Channels1764890000000,
   ForwardedIsOpen1764910000000,
 ];

@@ -13,3 +13,4 @@ export * from './board';
 export * from './collab';
 export * from './dispatch';
 export * from './channels';
+export * from './settings';

@@ -91,8 +91,12 @@ export const DESK_DISPATCH_QUEUE = 'desk-dispatch';
 export interface DeskDispatchJobs {
   /** One per stored batch: assign each new mention round-robin and start its escalation clock. */
   dispatch: { mentionIds: string[] };
-  /** Due when the mention has waited its urgency's limit at the previous level. */
-  escalate: { mentionId: string; level: number };
+  /**
+   * Due when the mention has waited its urgency's limit at the previous level. `clockStartedAt`
+   * (ms) is when that wait began: the limit in effect when the job fires is measured from it
+   * (absent in jobs queued before it existed: the job's own creation time is used).
+   */
+  escalate: { mentionId: string; level: number; clockStartedAt?: number };
   /** Due when a claim may have been idle for the configured time. */
   'release-idle': { mentionId: string; userId: string };
   /** A claim was released (by hand or for idleness): the mention's escalation clock starts again. */
@@ -108,6 +112,8 @@ export const deskJobIds = {
   /** A rung restarted after a claim was released gets its own id (the first one may still be kept as completed). */
   escalate: (mentionId: string, level: number, restartedAtMs?: number) =>
     restartedAtMs === undefined ? `esc-${mentionId}-${level}` : `esc-${mentionId}-${level}-r${restartedAtMs}`,
+  /** A rung that fired before its (lengthened) limit and waits again until `dueAtMs`. */
+  escalateDeferred: (mentionId: string, level: number, dueAtMs: number) => `esc-${mentionId}-${level}-d${dueAtMs}`,
   releaseIdle: (mentionId: string, dueAtMs: number) => `idle-${mentionId}-${dueAtMs}`,
   claimReleased: (mentionId: string, atMs: number) => `released-${mentionId}-${atMs}`,
   forwarded: (mentionId: string, atMs: number) => `forwarded-${mentionId}-${atMs}`,

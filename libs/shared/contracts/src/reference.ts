@@ -23,24 +23,6 @@ export interface UpdateOpdRequest {
   active?: boolean;
 }
 
-/**
- * The desk settings in effect, read from the environment at boot (validated once, so they are
- * read-only here). Secrets and webhook URLs are never sent, only whether they are configured.
- */
-export interface DeskSettingsView {
-  slaSeconds: { critical: number; high: number; normal: number; low: number };
-  claimIdleSeconds: number;
-  presenceTtlSeconds: number;
-  outboxWebhookConfigured: boolean;
-  outboxSigned: boolean;
-  notifyWebhookConfigured: boolean;
-  hotlines: Record<string, string>;
-  defaultHotline: string;
-  login: { maxFailures: number; maxFailuresPerIp: number; windowSeconds: number };
-  /** Setting name → the environment variable that sets it. */
-  environmentVariables: Record<string, string>;
-}
-
 export interface AreaView {
   code: string;
   kind: 'kota' | 'kecamatan' | 'kelurahan';

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AreaView, CreateOpdRequest, DeskSettingsView, OpdView, UpdateOpdRequest } from '@sigap/contracts';
+import type { AreaView, CreateOpdRequest, DeskSettingsView, OpdView, UpdateDeskSettingsRequest, UpdateOpdRequest } from '@sigap/contracts';
 import { apiRequest } from './api-client';
 import { queryKeys } from './query-keys';
 
@@ -37,10 +37,21 @@ export const useUpdateOpd = () => {
   });
 };
 
-/** Set by environment variables at boot; never changes while the server runs. */
+const SETTINGS_KEY = ['settings'] as const;
+
+/** The desk settings in effect: environment defaults, and what the superadmin changed at run time. */
 export const useDeskSettings = () =>
   useQuery({
-    queryKey: ['settings'] as const,
+    queryKey: SETTINGS_KEY,
     queryFn: ({ signal }) => apiRequest<DeskSettingsView>('/settings', { signal }),
-    staleTime: Infinity,
+    staleTime: 60_000,
   });
+
+/** A partial change; `null` for a setting resets it to its environment default. */
+export const useUpdateDeskSettings = () => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: UpdateDeskSettingsRequest) => apiRequest<DeskSettingsView>('/settings', { method: 'PATCH', body }),
+    onSuccess: (view) => queryClient.setQueryData(SETTINGS_KEY, view),
+  });
+};

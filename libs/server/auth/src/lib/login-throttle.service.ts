@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { REDIS_CLIENT, SIGAP_CONFIG, SigapErrorCode, SigapException, redisKey, type SigapConfig } from '@sigap/server/core';
 import type Redis from 'ioredis';
 import { createHash } from 'node:crypto';
+import { SettingsService } from '@sigap/server/settings';
 
 /**
  * Counts failed sign-ins in fixed Redis windows, per (e-mail, IP) and per IP alone, so guessing
@@ -13,11 +14,12 @@ export class LoginThrottleService {
   constructor(
     @Inject(REDIS_CLIENT) private readonly redis: Redis,
     @Inject(SIGAP_CONFIG) private readonly config: SigapConfig,
+    private readonly settings: SettingsService,
   ) {}
 
   /** Throws 429 with the seconds to wait when either counter is at its limit. */
   async assertAllowed(email: string, ip: string | null): Promise<void> {
-    const { maxFailures, maxFailuresPerIp } = this.config.login;
+    const { maxFailures, maxFailuresPerIp } = this.settings.current().login;
     const [pair, perIp] = this.keys(email, ip);
     const results = await this.redis.multi().get(pair).pttl(pair).get(perIp).pttl(perIp).exec();
     const value = (index: number) => Number(results?.[index]?.[1] ?? 0) || 0;
@@ -35,7 +37,7 @@ export class LoginThrottleService {
   }
 
   async recordFailure(email: string, ip: string | null): Promise<void> {
-    const window = this.config.login.windowSeconds;
+    const window = this.settings.current().login.windowSeconds;
     const multi = this.redis.multi();
     for (const key of this.keys(email, ip)) {
       // The window starts at the first failure and is not extended by later ones.

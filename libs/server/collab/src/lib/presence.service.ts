@@ -21,6 +21,7 @@ import { isVisibleTo, scopeOfRoom, type LiveNamespace, type LiveSocket, type Liv
 import type Redis from 'ioredis';
 import { DESK_ROLES, mentionNotFound, readingScopeOf } from './collab-access';
 import { CollabRepository } from './collab.repository';
+import { SettingsService } from '@sigap/server/settings';
 
 type PresenceUser = LiveSocketData['user'];
 
@@ -101,6 +102,7 @@ export class PresenceService implements OnApplicationBootstrap, OnApplicationShu
     private readonly repository: CollabRepository,
     @Inject(REDIS_CLIENT) private readonly redis: Redis,
     @Inject(SIGAP_CONFIG) private readonly config: SigapConfig,
+    private readonly settings: SettingsService,
   ) {}
 
   private key(...parts: string[]): string {
@@ -108,7 +110,7 @@ export class PresenceService implements OnApplicationBootstrap, OnApplicationShu
   }
 
   private get ttlMs(): number {
-    return this.config.desk.presenceTtlSeconds * 1000;
+    return this.settings.current().presenceTtlSeconds * 1000;
   }
 
   async onApplicationBootstrap(): Promise<void> {

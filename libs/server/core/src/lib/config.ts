@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Urgency } from '@sigap/contracts';
+import { DESK_SETTING_BOUNDS, type DeskNumberSettingKey, type Urgency } from '@sigap/contracts';
 
 export type SigapApp = 'api' | 'worker';
 
@@ -14,6 +14,9 @@ const connectionUrl = (protocols: string[]) =>
     .refine((value) => protocols.includes(new URL(value).protocol), {
       message: `must start with ${protocols.map((p) => `${p}//`).join(' or ')}`,
     });
+
+/** A desk setting's variable, with the bounds the superadmin's overrides are held to as well. */
+const deskNumber = (key: DeskNumberSettingKey) => z.coerce.number().int().min(DESK_SETTING_BOUNDS[key].min).max(DESK_SETTING_BOUNDS[key].max);
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
@@ -39,14 +42,14 @@ const schema = z.object({
   SIGAP_CLUSTER_WINDOW_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(360),
   SIGAP_SWAGGER: booleanFlag.default('1'),
   // How long an unclaimed mention may wait, by urgency, before the escalation ladder moves.
-  SIGAP_SLA_CRITICAL_SECONDS: z.coerce.number().int().min(1).max(7 * 24 * 3600).default(15 * 60),
-  SIGAP_SLA_HIGH_SECONDS: z.coerce.number().int().min(1).max(7 * 24 * 3600).default(60 * 60),
-  SIGAP_SLA_NORMAL_SECONDS: z.coerce.number().int().min(1).max(7 * 24 * 3600).default(4 * 3600),
-  SIGAP_SLA_LOW_SECONDS: z.coerce.number().int().min(1).max(30 * 24 * 3600).default(24 * 3600),
+  SIGAP_SLA_CRITICAL_SECONDS: deskNumber('slaSeconds.critical').default(15 * 60),
+  SIGAP_SLA_HIGH_SECONDS: deskNumber('slaSeconds.high').default(60 * 60),
+  SIGAP_SLA_NORMAL_SECONDS: deskNumber('slaSeconds.normal').default(4 * 3600),
+  SIGAP_SLA_LOW_SECONDS: deskNumber('slaSeconds.low').default(24 * 3600),
   // A claim with no desk activity for this long is released.
-  SIGAP_CLAIM_IDLE_SECONDS: z.coerce.number().int().min(1).max(7 * 24 * 3600).default(20 * 60),
+  SIGAP_CLAIM_IDLE_SECONDS: deskNumber('claimIdleSeconds').default(20 * 60),
   // A dashboard that has not sent a heartbeat for this long counts as offline.
-  SIGAP_PRESENCE_TTL_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
+  SIGAP_PRESENCE_TTL_SECONDS: deskNumber('presenceTtlSeconds').default(60),
   // The replies outbox delivers to this webhook until the platform publishers exist; unset, replies fail loudly.
   SIGAP_OUTBOX_WEBHOOK_URL: connectionUrl(['http:', 'https:']).optional(),
   SIGAP_OUTBOX_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
@@ -60,9 +63,9 @@ const schema = z.object({
     .optional(),
   SIGAP_HOTLINE_DEFAULT: z.string().min(1).max(40).default('112'),
   // Failed sign-ins allowed per e-mail address and client IP (and per IP alone) in one window.
-  SIGAP_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
-  SIGAP_LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).max(100_000).default(50),
-  SIGAP_LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).max(24 * 3600).default(15 * 60),
+  SIGAP_LOGIN_MAX_FAILURES: deskNumber('login.maxFailures').default(5),
+  SIGAP_LOGIN_MAX_FAILURES_PER_IP: deskNumber('login.maxFailuresPerIp').default(50),
+  SIGAP_LOGIN_WINDOW_SECONDS: deskNumber('login.windowSeconds').default(15 * 60),
   // How often the worker deletes sessions that ended (expired or revoked) more than 30 days ago.
   SIGAP_SESSION_CLEANUP_EVERY_SECONDS: z.coerce.number().int().min(1).max(7 * 24 * 3600).default(6 * 3600),
   // The channel layer's endpoint for messages to staff (escalations to Telegram/WhatsApp); unset: none sent.
@@ -92,6 +95,7 @@ export interface SigapConfig {
     /** Near-duplicates join a cluster whose last mention is at most this old. */
     clusterWindowMs: number;
   };
+  /** Defaults only: read the settings in effect from `SettingsService.current()` (`@sigap/server/settings`). */
   desk: {
     /** Seconds an unclaimed mention may wait, by urgency. */
     slaSeconds: Record<Urgency, number>;

@@ -16,6 +16,7 @@ import { mentionScopeOf, type AuthenticatedUser } from '@sigap/server/auth';
 import { REDIS_CLIENT, SIGAP_CONFIG, SigapErrorCode, SigapException, redisKey, type SigapConfig } from '@sigap/server/core';
 import type Redis from 'ioredis';
 import { BoardRepository } from './board.repository';
+import { SettingsService } from '@sigap/server/settings';
 
 /** The supervisor's board for the shift and the counts of "Pekerjaan saya". */
 @Injectable()
@@ -26,10 +27,11 @@ export class BoardService {
     private readonly board: BoardRepository,
     @Inject(REDIS_CLIENT) private readonly redis: Redis,
     @Inject(SIGAP_CONFIG) private readonly config: SigapConfig,
+    private readonly settings: SettingsService,
   ) {}
 
   async get(): Promise<DeskBoard> {
-    const { slaSeconds } = this.config.desk;
+    const { slaSeconds } = this.settings.current();
     const online = await this.onlineUserIds();
     const [byUrgency, people, opdLoad, oldest] = await Promise.all([
       this.board.unclaimedByUrgency(BOARD_UNCLAIMED_STATUSES, slaSeconds, BOARD_AT_RISK_FRACTION, BOARD_WINDOW_DAYS),
@@ -78,7 +80,7 @@ export class BoardService {
 
   /** Who sent a heartbeat within the presence TTL; without Redis the board still shows, all offline. */
   private async onlineUserIds(): Promise<Set<string>> {
-    const since = Date.now() - this.config.desk.presenceTtlSeconds * 1000;
+    const since = Date.now() - this.settings.current().presenceTtlSeconds * 1000;
     try {
       const ids = await this.redis.zrangebyscore(redisKey(this.config.redisPrefix, PRESENCE_ONLINE_KEY), `(${since}`, '+inf');
       return new Set(ids);

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/commo
 import { DESK_DISPATCH_QUEUE, deskJobIds, type DeskDispatchJobs } from '@sigap/contracts';
 import { SIGAP_CONFIG, redisOptionsFromUrl, type SigapConfig } from '@sigap/server/core';
 import { Queue } from 'bullmq';
+import { SettingsService } from '@sigap/server/settings';
 
 /**
  * The desk's jobs for the worker's dispatch module, on the desk's dispatch queue: the delayed check
@@ -12,7 +13,10 @@ export class ClaimIdleScheduler implements OnApplicationShutdown {
   private readonly logger = new Logger(ClaimIdleScheduler.name);
   private readonly queue: Queue<DeskDispatchJobs['release-idle'] | DeskDispatchJobs['claim-released'] | DeskDispatchJobs['forwarded']>;
 
-  constructor(@Inject(SIGAP_CONFIG) private readonly config: SigapConfig) {
+  constructor(
+    @Inject(SIGAP_CONFIG) config: SigapConfig,
+    private readonly settings: SettingsService,
+  ) {
     this.queue = new Queue(DESK_DISPATCH_QUEUE, {
       connection: redisOptionsFromUrl(config.redisUrl),
       prefix: `${config.redisPrefix}:bull`,
@@ -34,7 +38,7 @@ export class ClaimIdleScheduler implements OnApplicationShutdown {
     try {
       await this.queue.addBulk(
         claims.map(({ mentionId, userId, from }) => {
-          const dueAt = Math.max(from.getTime() + this.config.desk.claimIdleSeconds * 1000, now + minDelayMs);
+          const dueAt = Math.max(from.getTime() + this.settings.current().claimIdleSeconds * 1000, now + minDelayMs);
           return {
             name: 'release-idle' as const,
             data: { mentionId, userId },

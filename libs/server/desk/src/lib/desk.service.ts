@@ -17,6 +17,7 @@ import type Redis from 'ioredis';
 import type { EntityManager } from 'typeorm';
 import { ClaimIdleScheduler } from './claim-idle.scheduler';
 import { DeskRepository, type DeskRow } from './desk.repository';
+import { SettingsService } from '@sigap/server/settings';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -64,6 +65,7 @@ export class DeskService {
     private readonly audit: AuditService,
     @Inject(REDIS_CLIENT) private readonly redis: Redis,
     @Inject(SIGAP_CONFIG) private readonly config: SigapConfig,
+    private readonly settings: SettingsService,
     private readonly idleClaims: ClaimIdleScheduler,
   ) {}
 
@@ -153,7 +155,7 @@ export class DeskService {
     holderId: string,
     within: (tx: EntityManager, released: DeskRow) => Promise<T>,
   ): Promise<{ released: MentionDeskState; result: T } | { recheckAt: Date } | null> {
-    const idleMs = this.config.desk.claimIdleSeconds * 1000;
+    const idleMs = this.settings.current().claimIdleSeconds * 1000;
     type Outcome = { kind: 'released'; released: DeskRow; result: T } | { kind: 'active'; lastActivity: Date } | null;
     const outcome = await this.desk.transaction(async (tx): Promise<Outcome> => {
       const current = await this.desk.find(tx, id, { kind: 'all' }, true);

@@ -7,7 +7,7 @@ import {
   type NotifyOutboundJobData,
 } from '@sigap/contracts';
 import { SIGAP_CONFIG, redisOptionsFromUrl, type SigapConfig } from '@sigap/server/core';
-import { Queue, type JobsOptions } from 'bullmq';
+import { Queue, type Job, type JobsOptions } from 'bullmq';
 
 const DESK_JOB_OPTIONS: JobsOptions = {
   attempts: 5,
@@ -17,6 +17,19 @@ const DESK_JOB_OPTIONS: JobsOptions = {
 };
 
 type DeskJobData = DeskDispatchJobs[keyof DeskDispatchJobs];
+
+const DELAYED_PAGE = 1000;
+
+export interface EscalationStep {
+  mentionId: string;
+  level: number;
+  delayMs: number;
+  /** When the wait this rung ends began. */
+  clockStartedAtMs: number;
+  restartedAtMs?: number;
+  /** Set when a rung that fired too early waits again (its own job id). */
+  deferredToMs?: number;
+}
 
 /** Producer side of the desk's own jobs: dispatching stored mentions and the escalation ladder. */
 @Injectable()
@@ -45,16 +58,30 @@ export class DeskDispatchQueue implements OnApplicationShutdown {
     }
   }
 
-  /** Schedules rung `level` of each mention's ladder after its urgency's limit. */
-  async scheduleEscalations(steps: { mentionId: string; level: number; delayMs: number; restartedAtMs?: number }[]): Promise<void> {
+  /** Schedules rung `level` of each mention's ladder after its urgency's limit, counted from `clockStartedAtMs`. */
+  async scheduleEscalations(steps: EscalationStep[]): Promise<void> {
     if (steps.length === 0) return;
     await this.queue.addBulk(
-      steps.map(({ mentionId, level, delayMs, restartedAtMs }) => ({
+      steps.map(({ mentionId, level, delayMs, clockStartedAtMs, restartedAtMs, deferredToMs }) => ({
         name: 'escalate',
-        data: { mentionId, level },
-        opts: { ...DESK_JOB_OPTIONS, jobId: deskJobIds.escalate(mentionId, level, restartedAtMs), delay: Math.max(0, delayMs) },
+        data: { mentionId, level, clockStartedAt: clockStartedAtMs },
+        opts: {
+          ...DESK_JOB_OPTIONS,
+          jobId: deferredToMs === undefined ? deskJobIds.escalate(mentionId, level, restartedAtMs) : deskJobIds.escalateDeferred(mentionId, level, deferredToMs),
+          delay: Math.max(0, delayMs),
+        },
       })),
     );
+  }
+
+  /** Every escalation rung still waiting for its time, read in pages before anything is moved. */
+  async delayedEscalations(): Promise<Job<DeskDispatchJobs['escalate']>[]> {
+    const found: Job<DeskDispatchJobs['escalate']>[] = [];
+    for (let start = 0; ; start += DELAYED_PAGE) {
+      const page = await this.queue.getDelayed(start, start + DELAYED_PAGE - 1);
+      for (const job of page) if (job.name === 'escalate') found.push(job as Job<DeskDispatchJobs['escalate']>);
+      if (page.length < DELAYED_PAGE) return found;
+    }
   }
 
   async onApplicationShutdown(): Promise<void> {

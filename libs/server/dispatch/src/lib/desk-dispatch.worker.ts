@@ -46,7 +46,7 @@ export class DeskDispatchWorker implements OnApplicationBootstrap, BeforeApplica
         return;
       }
       case 'escalate':
-        return this.escalation.escalate(job.data.mentionId, job.data.level);
+        return this.escalation.escalate(job.data.mentionId, job.data.level, job.data.clockStartedAt ?? job.timestamp);
       case 'release-idle':
         return this.idleClaims.releaseIfIdle(job.data.mentionId, job.data.userId);
       case 'claim-released':

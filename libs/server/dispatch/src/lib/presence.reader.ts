@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { PRESENCE_ONLINE_KEY } from '@sigap/contracts';
 import { REDIS_CLIENT, SIGAP_CONFIG, redisKey, type SigapConfig } from '@sigap/server/core';
 import type Redis from 'ioredis';
+import { SettingsService } from '@sigap/server/settings';
 
 /** Who is online now, from the heartbeats the live gateway records in a sorted set. */
 @Injectable()
@@ -9,10 +10,11 @@ export class PresenceReader {
   constructor(
     @Inject(REDIS_CLIENT) private readonly redis: Redis,
     @Inject(SIGAP_CONFIG) private readonly config: SigapConfig,
+    private readonly settings: SettingsService,
   ) {}
 
   async onlineUserIds(): Promise<Set<string>> {
-    const since = Date.now() - this.config.desk.presenceTtlSeconds * 1000;
+    const since = Date.now() - this.settings.current().presenceTtlSeconds * 1000;
     const ids = await this.redis.zrangebyscore(redisKey(this.config.redisPrefix, PRESENCE_ONLINE_KEY), `(${since}`, '+inf');
     return new Set(ids);
   }

@@ -1,54 +1,41 @@
-import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Patch, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { DeskSettingsView } from '@sigap/contracts';
-import { Roles } from '@sigap/server/auth';
-import { SIGAP_CONFIG, type SigapConfig } from '@sigap/server/core';
-
-/** Which environment variable sets each setting; the dashboard shows these next to the values. */
-const ENVIRONMENT_VARIABLES: Record<string, string> = {
-  'slaSeconds.critical': 'SIGAP_SLA_CRITICAL_SECONDS',
-  'slaSeconds.high': 'SIGAP_SLA_HIGH_SECONDS',
-  'slaSeconds.normal': 'SIGAP_SLA_NORMAL_SECONDS',
-  'slaSeconds.low': 'SIGAP_SLA_LOW_SECONDS',
-  claimIdleSeconds: 'SIGAP_CLAIM_IDLE_SECONDS',
-  presenceTtlSeconds: 'SIGAP_PRESENCE_TTL_SECONDS',
-  outboxWebhookConfigured: 'SIGAP_OUTBOX_WEBHOOK_URL',
-  outboxSigned: 'SIGAP_OUTBOX_SECRET',
-  notifyWebhookConfigured: 'SIGAP_NOTIFY_WEBHOOK_URL',
-  hotlines: 'SIGAP_HOTLINES',
-  defaultHotline: 'SIGAP_HOTLINE_DEFAULT',
-  'login.maxFailures': 'SIGAP_LOGIN_MAX_FAILURES',
-  'login.maxFailuresPerIp': 'SIGAP_LOGIN_MAX_FAILURES_PER_IP',
-  'login.windowSeconds': 'SIGAP_LOGIN_WINDOW_SECONDS',
-};
+import { CurrentUser, Roles, type AuthenticatedUser } from '@sigap/server/auth';
+import { SettingsService } from '@sigap/server/settings';
+import type { RequestLike } from './reference.service';
 
 /**
- * The configuration is validated once at boot, so it is read-only over HTTP: changing a value
- * means changing the environment and restarting. Webhook URLs can carry credentials and the outbox
- * secret signs deliveries, so only whether they are set leaves the server.
+ * The desk settings: SLAs, idle release, presence, hotlines and sign-in limits start from their
+ * environment variables and the superadmin may override them at run time. Webhook URLs and the
+ * outbox secret are deployment secrets: environment-only, and only whether they are set leaves
+ * the server.
  */
 @ApiTags('settings')
 @ApiBearerAuth()
-@Roles('superadmin', 'supervisor')
 @Controller('v1/settings')
 export class SettingsController {
-  constructor(@Inject(SIGAP_CONFIG) private readonly config: SigapConfig) {}
+  constructor(private readonly settings: SettingsService) {}
 
   @Get()
-  @ApiOperation({ summary: 'The desk settings in effect (set by environment variables, read-only)' })
-  settings(): DeskSettingsView {
-    const { desk, replies, login } = this.config;
-    return {
-      slaSeconds: { ...desk.slaSeconds },
-      claimIdleSeconds: desk.claimIdleSeconds,
-      presenceTtlSeconds: desk.presenceTtlSeconds,
-      outboxWebhookConfigured: replies.outboxWebhookUrl !== null,
-      outboxSigned: replies.outboxSecret !== null,
-      notifyWebhookConfigured: desk.notifyWebhookUrl !== null,
-      hotlines: { ...replies.hotlines },
-      defaultHotline: replies.defaultHotline,
-      login: { maxFailures: login.maxFailures, maxFailuresPerIp: login.maxFailuresPerIp, windowSeconds: login.windowSeconds },
-      environmentVariables: ENVIRONMENT_VARIABLES,
-    };
+  @Roles('superadmin', 'supervisor')
+  @ApiOperation({ summary: 'The desk settings in effect, each with its environment default and who changed it' })
+  view(): Promise<DeskSettingsView> {
+    return this.settings.view();
+  }
+
+  @Patch()
+  @Roles('superadmin')
+  @ApiOperation({
+    summary: 'Change desk settings at run time (partial; null resets a setting to its environment default)',
+    description:
+      'Body: any of slaSeconds.{critical,high,normal,low}, claimIdleSeconds, presenceTtlSeconds, hotlines (OPD code → number, replaces the list), ' +
+      'defaultHotline, login.{maxFailures,maxFailuresPerIp,windowSeconds}. Every process applies the change without a restart. ' +
+      'Webhook URLs and the outbox secret are deployment secrets and can only be set in the environment.',
+  })
+  @ApiBody({ schema: { type: 'object', example: { slaSeconds: { critical: 300 }, hotlines: { DINKES: '119' }, login: { maxFailures: null } } } })
+  @ApiResponse({ status: 400, description: 'field-level errors (e.g. `slaSeconds.critical`, `hotlines.XYZ`); nothing was changed' })
+  update(@CurrentUser() user: AuthenticatedUser, @Body() body: unknown, @Req() request: RequestLike): Promise<DeskSettingsView> {
+    return this.settings.update({ id: user.id, role: user.role, ip: request.ip ?? null, requestId: request.id ? String(request.id) : null }, body);
   }
 }

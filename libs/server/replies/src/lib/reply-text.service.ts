@@ -1,10 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { REPLY_MAX_LENGTH, ticketNumberOf } from '@sigap/contracts';
 import type { AuthenticatedUser } from '@sigap/server/auth';
-import { SIGAP_CONFIG, SigapErrorCode, SigapException, validationFailed, type SigapConfig } from '@sigap/server/core';
+import { SigapErrorCode, SigapException, validationFailed } from '@sigap/server/core';
 import type { EntityManager } from 'typeorm';
 import { RepliesRepository, type ReplyMentionRow, type TemplateRow } from './replies.repository';
 import { mergeTemplateValues, renderTemplate, type TemplateValues } from './template-renderer';
+import { SettingsService } from '@sigap/server/settings';
 
 const MAX_VARIABLE_LENGTH = 200;
 
@@ -29,7 +30,7 @@ export interface MissingVariablesError {
 export class ReplyTextService {
   constructor(
     private readonly repository: RepliesRepository,
-    @Inject(SIGAP_CONFIG) private readonly config: SigapConfig,
+    private readonly settings: SettingsService,
   ) {}
 
   async compose(
@@ -70,7 +71,7 @@ export class ReplyTextService {
   private async valuesOf(runner: EntityManager, user: AuthenticatedUser, mention: ReplyMentionRow, template: TemplateRow | null): Promise<TemplateValues> {
     const opdCode = this.answeringOpd(user, mention, template);
     const names = await this.repository.opdNames(runner, opdCode ? [opdCode] : []);
-    const { hotlines, defaultHotline } = this.config.replies;
+    const { hotlines, defaultHotline } = this.settings.current();
     return {
       nama: mention.author_name?.trim() || mention.author_handle,
       kecamatan: mention.kecamatan_name,

@@ -1,14 +1,19 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
-import { Alert, Badge, Button, Group, Paper, ScrollArea, Select, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
-import { OPD_KINDS, type DeskSettingsView, type OpdKind, type OpdView } from '@sigap/contracts';
+import { useState, type FormEvent } from 'react';
+import { Alert, Badge, Button, Group, Paper, ScrollArea, Select, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
+import { OPD_KINDS, type OpdKind, type OpdView } from '@sigap/contracts';
 import { useTranslation } from 'react-i18next';
-import { useCreateOpd, useDeskSettings, useOpds, useUpdateOpd } from '@sigap/dashboard/data-access';
+import { useCreateOpd, useOpds, useSession, useUpdateOpd } from '@sigap/dashboard/data-access';
 import { describeApiError, PageHeader, QueryPanel } from '@sigap/dashboard/ui';
+import { SettingsPanel } from './settings-panel';
 
-/** For superadmins: the units that receive reports (add, rename, deactivate) and the desk settings in effect. */
+/**
+ * The units that receive reports (add, rename, deactivate) and the desk settings (changed at run
+ * time). Superadmins edit both; supervisors read them.
+ */
 export const UnitsPage = () => {
   const { t } = useTranslation();
   const [notice, setNotice] = useState<string | null>(null);
+  const canEdit = useSession()?.user.role === 'superadmin';
   return (
     <ScrollArea h="100%">
       <Stack p="md" gap="md" maw={1200} data-testid="units-page">
@@ -18,9 +23,9 @@ export const UnitsPage = () => {
             {notice}
           </Alert>
         )}
-        <AddOpdForm onSaved={(code) => setNotice(t('units.saved', { code }))} />
-        <OpdTable onSaved={(code) => setNotice(t('units.saved', { code }))} />
-        <SettingsPanel />
+        {canEdit && <AddOpdForm onSaved={(code) => setNotice(t('units.saved', { code }))} />}
+        <OpdTable canEdit={canEdit} onSaved={(code) => setNotice(t('units.saved', { code }))} />
+        <SettingsPanel canEdit={canEdit} onSaved={setNotice} />
       </Stack>
     </ScrollArea>
   );
@@ -83,7 +88,7 @@ const AddOpdForm = ({ onSaved }: { onSaved: (code: string) => void }) => {
   );
 };
 
-const OpdTable = ({ onSaved }: { onSaved: (code: string) => void }) => {
+const OpdTable = ({ canEdit, onSaved }: { canEdit: boolean; onSaved: (code: string) => void }) => {
   const { t } = useTranslation();
   const opds = useOpds();
   const update = useUpdateOpd();
@@ -151,6 +156,7 @@ const OpdTable = ({ onSaved }: { onSaved: (code: string) => void }) => {
                   <Table.Td>
                     <Switch
                       checked={opd.active}
+                      disabled={!canEdit}
                       onChange={(event) => save(opd.code, { active: event.currentTarget.checked })}
                       aria-label={t('units.activeLabel', { code: opd.code })}
                       data-testid="opd-active"
@@ -167,9 +173,11 @@ const OpdTable = ({ onSaved }: { onSaved: (code: string) => void }) => {
                         </Button>
                       </Group>
                     ) : (
-                      <Button size="compact-xs" variant="subtle" onClick={() => setRenaming({ code: opd.code, name: opd.name })} data-testid="opd-rename">
-                        {t('units.rename')}
-                      </Button>
+                      canEdit && (
+                        <Button size="compact-xs" variant="subtle" onClick={() => setRenaming({ code: opd.code, name: opd.name })} data-testid="opd-rename">
+                          {t('units.rename')}
+                        </Button>
+                      )
                     )}
                   </Table.Td>
                 </Table.Tr>
@@ -179,80 +187,5 @@ const OpdTable = ({ onSaved }: { onSaved: (code: string) => void }) => {
         </Table.ScrollContainer>
       </QueryPanel>
     </>
-  );
-};
-
-const URGENCIES = ['critical', 'high', 'normal', 'low'] as const;
-
-const SettingsPanel = () => {
-  const { t } = useTranslation();
-  const settings = useDeskSettings();
-  const data = settings.data;
-  const seconds = (value: number) => t('units.settings.seconds', { value });
-  const configured = (value: boolean) => (
-    <Badge size="sm" variant="light" color={value ? 'green' : 'gray'}>
-      {value ? t('units.settings.configured') : t('units.settings.notConfigured')}
-    </Badge>
-  );
-  const rows = (view: DeskSettingsView): { key: string; label: string; value: ReactNode }[] => [
-    ...URGENCIES.map((urgency) => ({
-      key: `slaSeconds.${urgency}`,
-      label: t('units.settings.sla', { urgency: t(`units.settings.urgency.${urgency}`) }),
-      value: seconds(view.slaSeconds[urgency]),
-    })),
-    { key: 'claimIdleSeconds', label: t('units.settings.claimIdle'), value: seconds(view.claimIdleSeconds) },
-    { key: 'presenceTtlSeconds', label: t('units.settings.presenceTtl'), value: seconds(view.presenceTtlSeconds) },
-    { key: 'outboxWebhookConfigured', label: t('units.settings.outbox'), value: configured(view.outboxWebhookConfigured) },
-    { key: 'outboxSigned', label: t('units.settings.outboxSigned'), value: configured(view.outboxSigned) },
-    { key: 'notifyWebhookConfigured', label: t('units.settings.notify'), value: configured(view.notifyWebhookConfigured) },
-    {
-      key: 'hotlines',
-      label: t('units.settings.hotlines'),
-      value: Object.entries(view.hotlines).map(([code, number]) => `${code}: ${number}`).join(', ') || t('common.none'),
-    },
-    { key: 'defaultHotline', label: t('units.settings.defaultHotline'), value: view.defaultHotline },
-    { key: 'login.maxFailures', label: t('units.settings.loginFailures'), value: view.login.maxFailures },
-    { key: 'login.maxFailuresPerIp', label: t('units.settings.loginFailuresPerIp'), value: view.login.maxFailuresPerIp },
-    { key: 'login.windowSeconds', label: t('units.settings.loginWindow'), value: seconds(view.login.windowSeconds) },
-  ];
-
-  return (
-    <Paper withBorder p="sm" data-testid="settings-panel">
-      <Title order={3} fz="md">
-        {t('units.settings.title')}
-      </Title>
-      <Alert color="blue" variant="light" my="xs">
-        {t('units.settings.readOnly')}
-      </Alert>
-      <QueryPanel
-        pending={settings.isPending}
-        errorText={settings.isError ? t('units.settings.loadError', { message: describeApiError(settings.error, t) }) : null}
-        empty={false}
-        emptyText=""
-      >
-        {data && (
-          <Table verticalSpacing={4} data-testid="settings-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('units.settings.setting')}</Table.Th>
-                <Table.Th>{t('units.settings.value')}</Table.Th>
-                <Table.Th>{t('units.settings.variable')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows(data).map((row) => (
-                <Table.Tr key={row.key} data-testid="setting-row">
-                  <Table.Td fz="sm">{row.label}</Table.Td>
-                  <Table.Td fz="sm">{row.value}</Table.Td>
-                  <Table.Td fz="xs" ff="monospace">
-                    {data.environmentVariables[row.key] ?? ''}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
-      </QueryPanel>
-    </Paper>
   );
 };
