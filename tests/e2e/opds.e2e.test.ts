@@ -16,7 +16,7 @@ interface AuditRow {
 /**
  * OPD management by the superadmin: create (409 on a duplicate code, 400 naming the field),
  * rename and deactivate, each audited; an inactive OPD stays listed but is refused as a new
- * forwarding target or user assignment. And the read-only desk settings, without secrets.
+ * forwarding target or user assignment. And what the desk settings show supervisors: no secret, only whether each is configured.
  */
 describe('OPD management and desk settings', () => {
   let stack: Stack;
