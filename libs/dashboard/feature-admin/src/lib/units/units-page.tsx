@@ -23,9 +23,10 @@ export const UnitsPage = () => {
             {notice}
           </Alert>
         )}
+        {/* Settings first: they change during a crisis, and the unit list is some two hundred rows long. */}
+        <SettingsPanel canEdit={canEdit} onSaved={setNotice} />
         {canEdit && <AddOpdForm onSaved={(code) => setNotice(t('units.saved', { code }))} />}
         <OpdTable canEdit={canEdit} onSaved={(code) => setNotice(t('units.saved', { code }))} />
-        <SettingsPanel canEdit={canEdit} onSaved={setNotice} />
       </Stack>
     </ScrollArea>
   );
