@@ -14,6 +14,7 @@ import { Dispatch1764840000000 } from './migrations/1764840000000-dispatch';
 import { DeskBoardIndexes1764850000000 } from './migrations/1764850000000-desk-board-indexes';
 import { OpdsActive1764870000000 } from './migrations/1764870000000-opds-active';
 import { SessionsEndedIndex1764860000000 } from './migrations/1764860000000-sessions-ended-index';
+import { MentionFollowUps1764900000000 } from './migrations/1764900000000-mention-follow-ups';
 
 export const SIGAP_MIGRATIONS = [
   InitialSchema1764331200000,
@@ -30,6 +31,7 @@ export const SIGAP_MIGRATIONS = [
   DeskBoardIndexes1764850000000,
   SessionsEndedIndex1764860000000,
   OpdsActive1764870000000,
+  MentionFollowUps1764900000000,
 ];
 
 /** Schema changes only ever come from migrations; `synchronize` stays off. */

@@ -24,6 +24,8 @@ const timeline: MentionTimeline = {
       mentionId: MENTION,
       ticketNumber: 'BDG-2026-000001',
       current: true,
+      linkedByTicket: false,
+      followUpOf: null,
       channel: 'x',
       author: { handle: 'warga', name: null },
       text: '<b>sampah</b> numpuk',
