@@ -183,6 +183,13 @@ export interface MentionFollowUpRequest {
   ticketNumber: string | null;
 }
 
+/** The `message` of each 400 on `ticketNumber` from `POST /api/v1/mentions/:id/follow-up` (the dashboard translates them). */
+export const FOLLOW_UP_FIELD_ERRORS = {
+  malformed: 'not a ticket number (BDG-YYYY-NNNNNN)',
+  self: 'this is the ticket of the mention itself',
+  cycle: 'that ticket follows up this mention (a link would make a cycle)',
+} as const;
+
 /** What `POST /api/v1/mentions/:id/follow-up` answers: the desk state with the link as it now is. */
 export interface MentionFollowUpState extends MentionDeskState {
   followUpOf: MentionFollowUpLink | null;

@@ -205,6 +205,13 @@ export const inboxHref = (filters: Partial<MentionFilters>, selectedId: string |
   return query ? `${path}?${query}` : path;
 };
 
+/** The current page's address (filters kept) with another mention selected: a link from one mention to another. */
+export const withSelectedMention = (pathname: string, search: string, mentionId: string): string => {
+  const params = new URLSearchParams(search);
+  params.set('m', mentionId);
+  return `${pathname}?${params.toString()}`;
+};
+
 /** Statuses still needing someone (not closed): what "Pekerjaan saya" lists. */
 export const OPEN_STATUSES: MentionStatus[] = MENTION_STATUSES.filter((status) => !CLOSED_STATUSES.includes(status));
 

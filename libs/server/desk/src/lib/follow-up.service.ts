@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { parseTicketNumber, type MentionFollowUpLink, type MentionFollowUpRequest, type MentionFollowUpState } from '@sigap/contracts';
+import { FOLLOW_UP_FIELD_ERRORS, parseTicketNumber, type MentionFollowUpLink, type MentionFollowUpRequest, type MentionFollowUpState } from '@sigap/contracts';
 import { AuditService } from '@sigap/server/audit';
 import { mentionScopeOf, type AuthenticatedUser } from '@sigap/server/auth';
 import { SigapErrorCode, SigapException, validationFailed } from '@sigap/server/core';
@@ -31,7 +31,7 @@ export class FollowUpService {
     if (scope.kind === 'none') throw new SigapException(SigapErrorCode.FORBIDDEN, 'this role does not handle mentions');
     const ticket = request.ticketNumber === null ? null : parseTicketNumber(request.ticketNumber);
     if (request.ticketNumber !== null && !ticket) {
-      throw validationFailed([{ field: 'ticketNumber', message: 'not a ticket number (BDG-YYYY-NNNNNN)' }]);
+      throw validationFailed([{ field: 'ticketNumber', message: FOLLOW_UP_FIELD_ERRORS.malformed }]);
     }
     const outcome = await this.followUps.transaction(async (tx) => {
       const current = UUID.test(id) ? await this.desk.find(tx, id, scope, true) : null;
@@ -41,9 +41,9 @@ export class FollowUpService {
       if (ticket) {
         const targetId = await this.followUps.findTicket(tx, ticket, scope);
         if (!targetId) throw new SigapException(SigapErrorCode.NOT_FOUND, 'ticket not found');
-        if (targetId === current.id) throw validationFailed([{ field: 'ticketNumber', message: 'this is the ticket of the mention itself' }]);
+        if (targetId === current.id) throw validationFailed([{ field: 'ticketNumber', message: FOLLOW_UP_FIELD_ERRORS.self }]);
         if (await this.followUps.chainReaches(tx, targetId, current.id)) {
-          throw validationFailed([{ field: 'ticketNumber', message: 'that ticket follows up this mention (a link would make a cycle)' }]);
+          throw validationFailed([{ field: 'ticketNumber', message: FOLLOW_UP_FIELD_ERRORS.cycle }]);
         }
         after = { mentionId: targetId, ticketNumber: ticket.ticketNumber };
       }

@@ -6,6 +6,7 @@ import { rulesEn, rulesId } from './rules.resources';
 import { shellEn, shellId } from './shell.resources';
 import { errorsEn, errorsId } from './errors.resources';
 import { unitsEn, unitsId } from './units.resources';
+import { ticketsEn, ticketsId } from './tickets.resources';
 
 /** UI strings. Bahasa Indonesia is the reference; English mirrors its keys. */
 export const id = {
@@ -288,6 +289,7 @@ export const id = {
   shell: shellId,
   errors: errorsId,
   units: unitsId,
+  tickets: ticketsId,
 };
 
 export type Resources = typeof id;
@@ -572,4 +574,5 @@ export const en: Resources = {
   shell: shellEn,
   errors: errorsEn,
   units: unitsEn,
+  tickets: ticketsEn,
 };
