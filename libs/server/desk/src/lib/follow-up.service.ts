@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { FOLLOW_UP_FIELD_ERRORS, parseTicketNumber, type MentionFollowUpLink, type MentionFollowUpRequest, type MentionFollowUpState } from '@sigap/contracts';
+import { FOLLOW_UP_FIELD_ERRORS, parseTicketNumber, type MentionFollowUpLink, type MentionFollowUpRequest, type MentionFollowUpState, type TicketRef } from '@sigap/contracts';
 import { AuditService } from '@sigap/server/audit';
 import { mentionScopeOf, type AuthenticatedUser } from '@sigap/server/auth';
 import { SigapErrorCode, SigapException, validationFailed } from '@sigap/server/core';
@@ -29,10 +29,7 @@ export class FollowUpService {
   async link(user: AuthenticatedUser, id: string, request: MentionFollowUpRequest, origin: RequestOrigin): Promise<MentionFollowUpState> {
     const scope = mentionScopeOf(user);
     if (scope.kind === 'none') throw new SigapException(SigapErrorCode.FORBIDDEN, 'this role does not handle mentions');
-    const ticket = request.ticketNumber === null ? null : parseTicketNumber(request.ticketNumber);
-    if (request.ticketNumber !== null && !ticket) {
-      throw validationFailed([{ field: 'ticketNumber', message: FOLLOW_UP_FIELD_ERRORS.malformed }]);
-    }
+    const ticket = this.ticketOf(request);
     const outcome = await this.followUps.transaction(async (tx) => {
       const current = UUID.test(id) ? await this.desk.find(tx, id, scope, true) : null;
       if (!current) throw new SigapException(SigapErrorCode.NOT_FOUND, 'mention not found');
@@ -64,5 +61,15 @@ export class FollowUpService {
     });
     if (outcome.changed) await this.deskService.announceMany([{ row: outcome.row, followUpOf: outcome.link }]);
     return { ...deskStateOf(outcome.row), followUpOf: outcome.link };
+  }
+
+  /** The ticket asked for (null: unlink); anything else than a ticket number or null is a 400. */
+  private ticketOf(request: MentionFollowUpRequest): TicketRef | null {
+    const value: unknown = request?.ticketNumber;
+    if (value === null) return null;
+    if (value === undefined) throw validationFailed([{ field: 'ticketNumber', message: 'required (null unlinks)' }]);
+    const ticket = typeof value === 'string' && value.length <= 64 ? parseTicketNumber(value) : null;
+    if (!ticket) throw validationFailed([{ field: 'ticketNumber', message: FOLLOW_UP_FIELD_ERRORS.malformed }]);
+    return ticket;
   }
 }
