@@ -168,6 +168,7 @@ describe('collab panels', () => {
     expect(screen.getByText('Budi melepas tautan tiket')).toBeTruthy();
     const followUpOf = screen.getByTestId('timeline-follow-up-of');
     expect(followUpOf.textContent).toBe('Lanjutan tiket BDG-2026-000007');
+    expect(screen.getByTestId('timeline-open-message').textContent).toBe('Pesan di utas tiket · BDG-2026-000007');
     fireEvent.click(screen.getByTestId('timeline-open-message'));
     expect(screen.getByTestId('address').textContent).toBe(`/?q=banjir&m=${TICKET}`);
   });

@@ -35,7 +35,8 @@ const MentionLink = ({ mentionId, children, testId }: { mentionId: string; child
 
 const MessageHeader = ({ item }: { item: TimelineMessage }) => {
   const { t } = useTranslation();
-  const title = t(item.current ? 'collab.timeline.message' : 'collab.timeline.otherMessage', { ticket: item.ticketNumber });
+  const key = item.current ? 'collab.timeline.message' : item.linkedByTicket ? 'tickets.threadMessage' : 'collab.timeline.otherMessage';
+  const title = t(key, { ticket: item.ticketNumber });
   return (
     <>
       <Group gap={6} wrap="wrap" align="baseline">

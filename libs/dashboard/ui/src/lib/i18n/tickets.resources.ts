@@ -4,6 +4,7 @@ export const ticketsId = {
   followUpOfHint: 'Buka pesan tiket {{ticket}}',
   followUpCount: '{{count}} pesan lanjutan',
   linkedByTicket: 'tertaut tiket',
+  threadMessage: 'Pesan di utas tiket · {{ticket}}',
   link: {
     open: 'Tautkan ke tiket',
     change: 'Ganti tiket',
@@ -32,6 +33,7 @@ export const ticketsEn: typeof ticketsId = {
   followUpOfHint: 'Open the message of ticket {{ticket}}',
   followUpCount: '{{count}} follow-up messages',
   linkedByTicket: 'linked by ticket',
+  threadMessage: 'Message in the ticket thread · {{ticket}}',
   link: {
     open: 'Link to a ticket',
     change: 'Change ticket',
