@@ -12,9 +12,10 @@ import { OPDS_ROUTES } from '../support/authz/opds.cases';
 import { REPLIES_ROUTES } from '../support/authz/replies.cases';
 import { SETTINGS_ROUTES } from '../support/authz/settings.cases';
 import { VIEWS_ROUTES } from '../support/authz/views.cases';
+import { TICKETS_ROUTES } from '../support/authz/tickets.cases';
 import { MATRIX_ACTORS, type MatrixActor, type MatrixContext, type RouteCase, type SocketCase } from '../support/authz/matrix';
 
-const ROUTES: RouteCase[] = [...CORE_ROUTES, ...ACCOUNTS_ROUTES, ...REPLIES_ROUTES, ...VIEWS_ROUTES, ...COLLAB_ROUTES, ...DISPATCH_ROUTES, ...DESK_GAPS_ROUTES, ...OPDS_ROUTES, ...CHANNELS_ROUTES, ...SETTINGS_ROUTES];
+const ROUTES: RouteCase[] = [...CORE_ROUTES, ...ACCOUNTS_ROUTES, ...REPLIES_ROUTES, ...VIEWS_ROUTES, ...COLLAB_ROUTES, ...DISPATCH_ROUTES, ...DESK_GAPS_ROUTES, ...OPDS_ROUTES, ...CHANNELS_ROUTES, ...SETTINGS_ROUTES, ...TICKETS_ROUTES];
 const SOCKET_EVENTS: SocketCase[] = [...COLLAB_SOCKET_EVENTS];
 
 const REFUSED = [401, 403, 404];

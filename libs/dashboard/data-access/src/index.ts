@@ -14,6 +14,7 @@ export {
   toMentionSearchParams,
   writeFilterParams,
   inboxHref,
+  withSelectedMention,
   myWorkFilters,
   activeMyWorkPreset,
   unclaimedFilters,
@@ -56,6 +57,7 @@ export { LiveProvider, TYPING_IDLE_MS, useLivePresence, useLiveStatus, useTyping
 export { createQueryClient } from './lib/query-client';
 export { applyDeskState, applyMentionUpdate } from './lib/desk-cache';
 export { useClaimMention, useReleaseMention, useSetMentionStatus, type SetMentionStatusVariables } from './lib/desk.queries';
+export { useLinkFollowUp, type LinkFollowUpVariables } from './lib/follow-up.queries';
 export {
   applyReplyUpdate,
   replyKeys,

@@ -16,6 +16,7 @@ import { OpdsActive1764870000000 } from './migrations/1764870000000-opds-active'
 import { SessionsEndedIndex1764860000000 } from './migrations/1764860000000-sessions-ended-index';
 import { DeskSettings1764880000000 } from './migrations/1764880000000-desk-settings';
 import { Channels1764890000000 } from './migrations/1764890000000-channels';
+import { MentionFollowUps1764900000000 } from './migrations/1764900000000-mention-follow-ups';
 import { ForwardedIsOpen1764910000000 } from './migrations/1764910000000-forwarded-is-open';
 
 export const SIGAP_MIGRATIONS = [
@@ -35,6 +36,7 @@ export const SIGAP_MIGRATIONS = [
   OpdsActive1764870000000,
   DeskSettings1764880000000,
   Channels1764890000000,
+  MentionFollowUps1764900000000,
   ForwardedIsOpen1764910000000,
 ];
 

@@ -1,4 +1,4 @@
-import type { Channel } from './mention';
+import type { Channel, MentionFollowUpLink } from './mention';
 import type { MentionStatus } from './status-workflow';
 import type { NotificationView } from './notifications';
 import type { Role } from './auth';
@@ -180,13 +180,20 @@ interface TimelineBase {
   at: string;
 }
 
-/** A citizen's message: this mention, or another one of theirs nearby in time. */
+/**
+ * A citizen's message: this mention, another one of theirs nearby in time, or one of its ticket's
+ * thread (the ticket it follows up and that ticket's other follow-ups, or its own follow-ups).
+ */
 export interface TimelineMessage extends TimelineBase {
   kind: 'message';
   mentionId: string;
   ticketNumber: string;
   /** True for the mention the timeline is about. */
   current: boolean;
+  /** True when it belongs to this mention's ticket thread (possibly written from another account). */
+  linkedByTicket: boolean;
+  /** The ticket this message follows up, if any. */
+  followUpOf: MentionFollowUpLink | null;
   channel: Channel;
   author: { handle: string; name: string | null };
   text: string;

@@ -1,5 +1,5 @@
 import type { CollabAck, MentionNote, MentionPresence, PresenceList, PresenceTypingRequest, PresenceViewRequest } from './collab';
-import type { Mention, MentionDeskState } from './mention';
+import type { Mention, MentionDeskState, MentionFollowUpLink } from './mention';
 import type { LiveReplyUpdate } from './replies';
 import type { NotificationView } from './notifications';
 
@@ -41,6 +41,8 @@ export interface LiveServerEvents {
 
 export interface LiveMentionUpdate extends MentionDeskState {
   seq?: number;
+  /** Present when the change was a ticket link (`POST /mentions/:id/follow-up`). */
+  followUpOf?: MentionFollowUpLink | null;
 }
 
 /** Events a client may send; each is answered with a `CollabAck`. */

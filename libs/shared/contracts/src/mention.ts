@@ -160,12 +160,39 @@ export interface Mention {
   assignedTo: MentionHolder | null;
   /** The citizen's ticket number, e.g. `BDG-2026-000123` (year received, stream position). */
   ticketNumber: string;
+  /** The earlier mention whose ticket this one follows up (quoted by the citizen, or linked by an admin). */
+  followUpOf: MentionFollowUpLink | null;
+  /** Mentions linked as follow-ups of this one when it was read. */
+  followUpCount: number;
   /** Free labels set by admins (bulk "tag"). */
   labels: string[];
   /** Steps of the escalation ladder taken so far (0: not escalated). */
   escalationLevel: number;
   /** Only on `GET /api/v1/mentions/:id`: the original payload, verbatim. */
   raw?: unknown;
+}
+
+/** The ticket a mention follows up: that mention's id and ticket number. */
+export interface MentionFollowUpLink {
+  mentionId: string;
+  ticketNumber: string;
+}
+
+/** `POST /api/v1/mentions/:id/follow-up`: link to the mention of this ticket number, or unlink with null. */
+export interface MentionFollowUpRequest {
+  ticketNumber: string | null;
+}
+
+/** The `message` of each 400 on `ticketNumber` from `POST /api/v1/mentions/:id/follow-up` (the dashboard translates them). */
+export const FOLLOW_UP_FIELD_ERRORS = {
+  malformed: 'not a ticket number (BDG-YYYY-NNNNNN)',
+  self: 'this is the ticket of the mention itself',
+  cycle: 'that ticket follows up this mention (a link would make a cycle)',
+} as const;
+
+/** What `POST /api/v1/mentions/:id/follow-up` answers: the desk state with the link as it now is. */
+export interface MentionFollowUpState extends MentionDeskState {
+  followUpOf: MentionFollowUpLink | null;
 }
 
 /** Who holds a mention. */

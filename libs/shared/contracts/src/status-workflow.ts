@@ -58,8 +58,51 @@ export function ticketNumberOf(seq: number, receivedAt: Date | string): string {
   return `BDG-${year}-${String(seq).padStart(6, '0')}`;
 }
 
+/** A ticket number taken apart: its canonical form, the year received and the stream position. */
+export interface TicketRef {
+  /** Upper case, the position padded to six digits: `BDG-2026-000123`. */
+  ticketNumber: string;
+  year: number;
+  seq: number;
+}
+
+// Six digits as printed, more once the stream passes a million; at most 15 so the number stays exact.
+const TICKET_BODY = 'BDG-(\\d{4})-(\\d{6,15})';
+const TICKET_EXACT = new RegExp(`^${TICKET_BODY}$`, 'i');
+// Not glued to a longer word or number ("xBDG-…", "…0001234" followed by more digits).
+const TICKET_IN_TEXT = new RegExp(`(?<![\\p{L}\\p{N}_])${TICKET_BODY}(?![\\p{N}])`, 'giu');
+
+const ticketRefOf = (year: string, seq: string): TicketRef | null => {
+  const position = Number(seq);
+  if (!Number.isSafeInteger(position) || position < 1) return null;
+  const y = Number(year);
+  return { ticketNumber: ticketNumberOf(position, new Date(Date.UTC(y, 0, 1))), year: y, seq: position };
+};
+
+/** A ticket number as someone typed it (any case, spaces around), or null when it is not one. */
+export function parseTicketNumber(ticket: string): TicketRef | null {
+  const match = TICKET_EXACT.exec(ticket.trim());
+  return match ? ticketRefOf(match[1], match[2]) : null;
+}
+
 /** The stream position (`seq`) a ticket number names, or null when it is not one. */
 export function seqOfTicketNumber(ticket: string): number | null {
-  const match = /^BDG-\d{4}-(\d{6,})$/i.exec(ticket.trim());
-  return match ? Number(match[1]) : null;
+  return parseTicketNumber(ticket)?.seq ?? null;
+}
+
+/** Ticket numbers a message quotes at most (a longer list is not a follow-up, it is noise). */
+export const TICKETS_PER_TEXT = 5;
+
+/**
+ * The ticket numbers a citizen's message quotes ("tiket BDG-2026-000123", "bdg-2026-000123"), in
+ * the order written, each once, in canonical form; at most `limit`.
+ */
+export function ticketNumbersIn(text: string, limit = TICKETS_PER_TEXT): TicketRef[] {
+  const found = new Map<string, TicketRef>();
+  for (const match of text.matchAll(TICKET_IN_TEXT)) {
+    const ref = ticketRefOf(match[1], match[2]);
+    if (ref && !found.has(ref.ticketNumber)) found.set(ref.ticketNumber, ref);
+    if (found.size >= limit) break;
+  }
+  return [...found.values()];
 }

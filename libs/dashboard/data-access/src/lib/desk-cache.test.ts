@@ -34,6 +34,17 @@ describe('applyMentionUpdate', () => {
     expect(client.getQueryData<Mention>(queryKeys.mentionDetail('t'))?.status).toBe('selesai');
   });
 
+  it('carries a ticket link when the update has one, and keeps the link of updates without it', () => {
+    const client = new QueryClient();
+    client.setQueryData(queryKeys.mentionDetail('t'), makeMention({ id: 't' }));
+    const link = { mentionId: 'root', ticketNumber: 'BDG-2026-000007' };
+    const base = { id: 't', status: 'baru' as const, claimedBy: null, claimedAt: null, ...deskExtras };
+    expect(applyMentionUpdate(client, { ...base, followUpOf: link })?.followUpOf).toEqual(link);
+    // A claim or status change announced later says nothing of the link: it stays.
+    expect(applyMentionUpdate(client, { ...base, status: 'ditangani' })?.followUpOf).toEqual(link);
+    expect(applyMentionUpdate(client, { ...base, followUpOf: null })?.followUpOf).toBeNull();
+  });
+
   it('does nothing for a mention no cache holds', () => {
     const client = new QueryClient();
     expect(applyMentionUpdate(client, { id: 'x', status: 'baru', claimedBy: null, claimedAt: null, ...deskExtras })).toBeUndefined();

@@ -58,6 +58,17 @@ describe('matchesMentionFilters', () => {
     expect(matchesMentionFilters(mention, filters({ q: 'aminah' }))).toBe(false);
   });
 
+  it('matches a ticket number like the API: the ticket’s mention and its follow-ups, whatever their text', () => {
+    const ticket = makeMention({ text: 'Banjir di Pagarsih', ticketNumber: 'BDG-2026-000007' });
+    const followUp = makeMention({ text: 'masih banjir', followUpOf: { mentionId: ticket.id, ticketNumber: 'BDG-2026-000007' } });
+    const other = makeMention({ text: 'masih banjir', ticketNumber: 'BDG-2026-000008' });
+    for (const q of ['BDG-2026-000007', 'bdg-2026-000007']) {
+      expect(matchesMentionFilters(ticket, filters({ q }))).toBe(true);
+      expect(matchesMentionFilters(followUp, filters({ q }))).toBe(true);
+      expect(matchesMentionFilters(other, filters({ q }))).toBe(false);
+    }
+  });
+
   it('requires every active filter to match', () => {
     const mention = makeMention({ urgency: 'critical', channel: 'x', opdCodes: ['DISKARPB'], text: 'kebakaran' });
     expect(

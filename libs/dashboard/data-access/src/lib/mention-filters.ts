@@ -4,6 +4,7 @@ import {
   MENTION_SORTS,
   MENTION_STATUSES,
   URGENCIES,
+  parseTicketNumber,
   urgencyRank,
   type Channel,
   type Mention,
@@ -129,7 +130,7 @@ export const bareAreaCode = (code: string): string => code.replace(/^(KEC|KEL)-/
 /**
  * The client-side twin of the server's filter, used to decide whether a live mention belongs in
  * a cached list. Like the API, free text matches when the whole query occurs, case-insensitively,
- * in the text or in the author handle. `me` in the holder/assignee filters is `viewerId` (no
+ * in the text or in the author handle, and a ticket number finds its mention and follow-ups. `me` in the holder/assignee filters is `viewerId` (no
  * mention matches `me` without one).
  */
 export const matchesMentionFilters = (mention: Mention, filters: MentionFilters, viewerId?: string | null): boolean => {
@@ -147,11 +148,17 @@ export const matchesMentionFilters = (mention: Mention, filters: MentionFilters,
   }
   if (filters.q) {
     const q = filters.q.toLocaleLowerCase('id');
-    if (!mention.text.toLocaleLowerCase('id').includes(q) && !mention.author.handle.toLocaleLowerCase('id').includes(q)) {
+    if (!mention.text.toLocaleLowerCase('id').includes(q) && !mention.author.handle.toLocaleLowerCase('id').includes(q) && !isOfTicket(mention, filters.q)) {
       return false;
     }
   }
   return true;
+};
+
+/** A query that is a ticket number also finds that ticket's mention and its follow-ups (as the API does). */
+const isOfTicket = (mention: Mention, q: string): boolean => {
+  const ticket = parseTicketNumber(q)?.ticketNumber;
+  return ticket !== undefined && (mention.ticketNumber === ticket || mention.followUpOf?.ticketNumber === ticket);
 };
 
 const matchesPerson = (personId: string | null, filter: string, viewerId?: string | null): boolean => {
@@ -203,6 +210,13 @@ export const inboxHref = (filters: Partial<MentionFilters>, selectedId: string |
   if (selectedId) params.set('m', selectedId);
   const query = params.toString();
   return query ? `${path}?${query}` : path;
+};
+
+/** The current page's address (filters kept) with another mention selected: a link from one mention to another. */
+export const withSelectedMention = (pathname: string, search: string, mentionId: string): string => {
+  const params = new URLSearchParams(search);
+  params.set('m', mentionId);
+  return `${pathname}?${params.toString()}`;
 };
 
 /** Statuses still needing someone (not closed): what "Pekerjaan saya" lists. */

@@ -43,6 +43,8 @@ export const makeMention = (overrides: Partial<Mention> = {}): Mention => {
     ticketNumber: 'BDG-2026-000001',
     labels: [],
     escalationLevel: 0,
+    followUpOf: null,
+    followUpCount: 0,
     ...overrides,
   };
 };

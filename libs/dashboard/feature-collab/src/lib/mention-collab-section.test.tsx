@@ -4,6 +4,7 @@ import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
+import { MemoryRouter, useLocation } from 'react-router-dom';
 import type { MentionTimeline, MentionViewer, MentionableUser } from '@sigap/contracts';
 import { authStore, collabKeys } from '@sigap/dashboard/data-access';
 import { dashboardTheme, initI18n } from '@sigap/dashboard/ui';
@@ -24,6 +25,8 @@ const timeline: MentionTimeline = {
       mentionId: MENTION,
       ticketNumber: 'BDG-2026-000001',
       current: true,
+      linkedByTicket: false,
+      followUpOf: null,
       channel: 'x',
       author: { handle: 'warga', name: null },
       text: '<b>sampah</b> numpuk',
@@ -45,11 +48,22 @@ const timeline: MentionTimeline = {
 
 const mentionable: MentionableUser[] = [{ id: 'u-3', name: 'Siti Aminah', handle: 'siti', role: 'admin' }];
 
+/** Shows the address, to see where a link led. */
+const Address = () => {
+  const location = useLocation();
+  return <output data-testid="address">{`${location.pathname}${location.search}`}</output>;
+};
+
 const renderWith = (client: QueryClient, ui: ReactElement) =>
   render(
     <QueryClientProvider client={client}>
       <MantineProvider theme={dashboardTheme}>
-        <I18nextProvider i18n={initI18n('id')}>{ui}</I18nextProvider>
+        <I18nextProvider i18n={initI18n('id')}>
+          <MemoryRouter initialEntries={['/?q=banjir']}>
+            {ui}
+            <Address />
+          </MemoryRouter>
+        </I18nextProvider>
       </MantineProvider>
     </QueryClientProvider>,
   );
@@ -108,5 +122,54 @@ describe('collab panels', () => {
     expect(screen.getByText('Alasan: butuh alat berat')).toBeTruthy();
     expect(screen.getByText('<b>sampah</b> numpuk')).toBeTruthy();
     expect(screen.getByText('Budi menangani pesan ini')).toBeTruthy();
+    expect(screen.queryByTestId('timeline-linked-by-ticket')).toBeNull();
+  });
+
+  it('shows the ticket thread: the ticket followed up, linked messages marked, each opening its mention', async () => {
+    const TICKET = '00000000-0000-4000-8000-000000000007';
+    const thread: MentionTimeline = {
+      mentionId: MENTION,
+      items: [
+        {
+          kind: 'message',
+          at: '2026-11-28T08:00:00.000Z',
+          mentionId: TICKET,
+          ticketNumber: 'BDG-2026-000007',
+          current: false,
+          linkedByTicket: true,
+          followUpOf: null,
+          channel: 'instagram',
+          author: { handle: 'ibu_rt', name: null },
+          text: 'banjir di gang',
+          status: 'ditangani',
+        },
+        {
+          kind: 'message',
+          at: '2026-11-28T09:00:00.000Z',
+          mentionId: MENTION,
+          ticketNumber: 'BDG-2026-000009',
+          current: true,
+          linkedByTicket: false,
+          followUpOf: { mentionId: TICKET, ticketNumber: 'BDG-2026-000007' },
+          channel: 'x',
+          author: { handle: 'warga', name: null },
+          text: 'masih banjir, tiket BDG-2026-000007',
+          status: 'baru',
+        },
+        { kind: 'other', at: '2026-11-28T09:05:00.000Z', id: 3, action: 'mention.follow_up', actor: { id: 'u-2', name: 'Budi' }, after: { followUpOf: { mentionId: TICKET, ticketNumber: 'BDG-2026-000007' } } },
+        { kind: 'other', at: '2026-11-28T09:06:00.000Z', id: 4, action: 'mention.follow_up', actor: { id: 'u-2', name: 'Budi' }, after: { followUpOf: null } },
+      ],
+    };
+    vi.stubGlobal('fetch', vi.fn(async () => json(200, thread)));
+    renderWith(newClient(), <TimelinePanel mentionId={MENTION} />);
+    await waitFor(() => expect(screen.getByTestId('timeline')).toBeTruthy());
+    expect(screen.getAllByTestId('timeline-linked-by-ticket')).toHaveLength(1);
+    expect(screen.getByText('Budi menautkan pesan ini ke tiket BDG-2026-000007')).toBeTruthy();
+    expect(screen.getByText('Budi melepas tautan tiket')).toBeTruthy();
+    const followUpOf = screen.getByTestId('timeline-follow-up-of');
+    expect(followUpOf.textContent).toBe('Lanjutan tiket BDG-2026-000007');
+    expect(screen.getByTestId('timeline-open-message').textContent).toBe('Pesan di utas tiket · BDG-2026-000007');
+    fireEvent.click(screen.getByTestId('timeline-open-message'));
+    expect(screen.getByTestId('address').textContent).toBe(`/?q=banjir&m=${TICKET}`);
   });
 });

@@ -1,7 +1,8 @@
-import { Badge, Box, Group, Loader, Stack, Text, Timeline } from '@mantine/core';
-import type { TimelineItem } from '@sigap/contracts';
+import { Anchor, Badge, Box, Group, Loader, Stack, Text, Timeline } from '@mantine/core';
+import type { MentionFollowUpLink, TimelineItem, TimelineMessage, TimelineOther } from '@sigap/contracts';
 import { useTranslation } from 'react-i18next';
-import { useMentionTimeline } from '@sigap/dashboard/data-access';
+import { Link, useLocation } from 'react-router-dom';
+import { useMentionTimeline, withSelectedMention } from '@sigap/dashboard/data-access';
 import { RelativeTime, describeApiError } from '@sigap/dashboard/ui';
 
 const REPLY_ACTIONS = ['create', 'approve', 'return', 'sent', 'failed'] as const;
@@ -22,6 +23,58 @@ const COLOR: Record<TimelineItem['kind'], string> = {
   other: 'gray',
 };
 
+/** A link that shows another mention in the current page (filters kept). */
+const MentionLink = ({ mentionId, children, testId }: { mentionId: string; children: string; testId: string }) => {
+  const location = useLocation();
+  return (
+    <Anchor component={Link} to={withSelectedMention(location.pathname, location.search, mentionId)} size="xs" data-testid={testId} data-mention-id={mentionId}>
+      {children}
+    </Anchor>
+  );
+};
+
+const MessageHeader = ({ item }: { item: TimelineMessage }) => {
+  const { t } = useTranslation();
+  const key = item.current ? 'collab.timeline.message' : item.linkedByTicket ? 'tickets.threadMessage' : 'collab.timeline.otherMessage';
+  const title = t(key, { ticket: item.ticketNumber });
+  return (
+    <>
+      <Group gap={6} wrap="wrap" align="baseline">
+        <Text size="sm" fw={600}>
+          {item.current ? title : <MentionLink mentionId={item.mentionId} testId="timeline-open-message">{title}</MentionLink>}{' '}
+          <Text span size="xs" c="dimmed">
+            @{item.author.handle}
+          </Text>
+        </Text>
+        {item.linkedByTicket && (
+          <Badge size="xs" variant="light" color="cyan" tt="none" data-testid="timeline-linked-by-ticket">
+            {t('tickets.linkedByTicket')}
+          </Badge>
+        )}
+      </Group>
+      {item.followUpOf && (
+        <MentionLink mentionId={item.followUpOf.mentionId} testId="timeline-follow-up-of">
+          {t('tickets.followUpOf', { ticket: item.followUpOf.ticketNumber })}
+        </MentionLink>
+      )}
+    </>
+  );
+};
+
+const followUpOfAudit = (value: unknown): MentionFollowUpLink | null => {
+  const link = typeof value === 'object' && value !== null ? (value as { followUpOf?: unknown }).followUpOf : null;
+  if (typeof link !== 'object' || link === null) return null;
+  const { mentionId, ticketNumber } = link as { mentionId?: unknown; ticketNumber?: unknown };
+  return typeof mentionId === 'string' && typeof ticketNumber === 'string' ? { mentionId, ticketNumber } : null;
+};
+
+/** A ticket link made or removed by hand (`mention.follow_up`). */
+const FollowUpChange = ({ item, actor }: { item: TimelineOther; actor: string }) => {
+  const { t } = useTranslation();
+  const link = followUpOfAudit(item.after);
+  return <Text size="sm">{link ? t('tickets.timeline.linked', { actor, ticket: link.ticketNumber }) : t('tickets.timeline.unlinked', { actor })}</Text>;
+};
+
 const TimelineEntry = ({ item }: { item: TimelineItem }) => {
   const { t } = useTranslation();
   const system = t('collab.timeline.system');
@@ -35,12 +88,7 @@ const TimelineEntry = ({ item }: { item: TimelineItem }) => {
     case 'message':
       return (
         <>
-          <Text size="sm" fw={600}>
-            {t(item.current ? 'collab.timeline.message' : 'collab.timeline.otherMessage', { ticket: item.ticketNumber })}{' '}
-            <Text span size="xs" c="dimmed">
-              @{item.author.handle}
-            </Text>
-          </Text>
+          <MessageHeader item={item} />
           {body(item.text)}
         </>
       );
@@ -97,6 +145,7 @@ const TimelineEntry = ({ item }: { item: TimelineItem }) => {
         </>
       );
     case 'other':
+      if (item.action === 'mention.follow_up') return <FollowUpChange item={item} actor={item.actor?.name ?? system} />;
       return <Text size="sm">{t('collab.timeline.other', { actor: item.actor?.name ?? system, action: item.action })}</Text>;
   }
 };
@@ -107,7 +156,10 @@ const keyOf = (item: TimelineItem): string => {
   return `audit-${item.id}`;
 };
 
-/** "Riwayat": the citizen's messages, notes and every action on the mention, in time order. */
+/**
+ * "Riwayat": the citizen's messages (with the ticket thread, whoever wrote it), notes and every
+ * action on the mention, in time order.
+ */
 export const TimelinePanel = ({ mentionId }: { mentionId: string }) => {
   const { t } = useTranslation();
   const timeline = useMentionTimeline(mentionId);

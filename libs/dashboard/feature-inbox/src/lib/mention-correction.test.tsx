@@ -48,6 +48,8 @@ const mention: Mention = {
   ticketNumber: 'BDG-2026-000001',
   labels: [],
   escalationLevel: 0,
+  followUpOf: null,
+  followUpCount: 0,
 };
 
 const opds: OpdView[] = [

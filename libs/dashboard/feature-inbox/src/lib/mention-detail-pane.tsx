@@ -5,6 +5,7 @@ import { useMentionDetail } from '@sigap/dashboard/data-access';
 import { MentionDetailView, MentionSlot, describeApiError } from '@sigap/dashboard/ui';
 import { MentionCorrectionSection } from './mention-correction';
 import { MentionDeskSection } from './mention-desk';
+import { MentionFollowUpSection } from './mention-follow-up';
 import type { ReferenceLookup } from './reference-lookup';
 
 export interface MentionDetailPaneProps {
@@ -61,6 +62,7 @@ export const MentionDetailPane = ({ id, fromList, reference, onClose }: MentionD
       work={
         <>
           <MentionSlot name="presence" mention={mention} />
+          <MentionFollowUpSection mention={mention} />
           <MentionDeskSection mention={mention} />
           <MentionSlot name="replies" mention={mention} />
           <MentionSlot name="collab" mention={mention} />

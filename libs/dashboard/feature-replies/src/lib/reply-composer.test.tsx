@@ -35,6 +35,8 @@ const mention: Mention = {
   ticketNumber: 'BDG-2026-000007',
   labels: [],
   escalationLevel: 0,
+  followUpOf: null,
+  followUpCount: 0,
 };
 
 const template: ReplyTemplateView = {

@@ -10,6 +10,8 @@ export interface ScopedMentionRow {
   opd_codes: string[];
   author_id: string;
   posted_at: Date;
+  /** The mention whose ticket it follows up. */
+  follows_up_id: string | null;
 }
 
 export interface CandidateUserRow {
@@ -41,6 +43,8 @@ export interface MessageRow {
   status: MentionStatus;
   handle: string;
   author_name: string | null;
+  follows_up_id: string | null;
+  follows_up_ticket: string | null;
 }
 
 export interface AuditTimelineRow {
@@ -60,6 +64,9 @@ const USER_MAY_SEE = (opdParam: string) => `(u.role IN ('superadmin', 'superviso
   OR (u.role = 'admin' AND (cardinality(${opdParam}::text[]) = 0
       OR EXISTS (SELECT 1 FROM user_opds uo WHERE uo.user_id = u.id AND uo.opd_code = ANY(${opdParam}::text[])))))`;
 
+const MESSAGE_COLUMNS = `m.id, m.seq, m.received_at, m.posted_at, m.channel, m.text, m.status, a.handle, a.name AS author_name,
+  m.follows_up_id, m.follows_up_ticket`;
+
 const USER_COLUMNS = `u.id, u.name, u.email, u.role,
   COALESCE((SELECT array_agg(uo.opd_code ORDER BY uo.opd_code) FROM user_opds uo WHERE uo.user_id = u.id), '{}') AS opds`;
 
@@ -76,7 +83,7 @@ export class CollabRepository {
     if (!UUID.test(id)) return null;
     const params: unknown[] = [id];
     const rows: ScopedMentionRow[] = await tx.query(
-      `SELECT m.id, m.opd_codes, m.author_id, m.posted_at FROM mentions m WHERE m.id = $1 AND ${mentionScopeSql(scope, params)}`,
+      `SELECT m.id, m.opd_codes, m.author_id, m.posted_at, m.follows_up_id FROM mentions m WHERE m.id = $1 AND ${mentionScopeSql(scope, params)}`,
       params,
     );
     return rows[0] ?? null;
@@ -135,11 +142,28 @@ export class CollabRepository {
     const params: unknown[] = [authorId, around, `${days} days`, limit];
     const inScope = mentionScopeSql(scope, params);
     return this.db.query(
-      `SELECT m.id, m.seq, m.received_at, m.posted_at, m.channel, m.text, m.status, a.handle, a.name AS author_name
+      `SELECT ${MESSAGE_COLUMNS}
          FROM mentions m JOIN authors a ON a.id = m.author_id
         WHERE m.author_id = $1 AND m.posted_at BETWEEN $2::timestamptz - $3::interval AND $2::timestamptz + $3::interval AND ${inScope}
         ORDER BY m.posted_at, m.seq
         LIMIT $4`,
+      params,
+    );
+  }
+
+  /**
+   * The mention's ticket thread, within the scope: the ticket it follows up (`followsUpId`), that
+   * ticket's other follow-ups, and its own follow-ups; the mention itself left out.
+   */
+  async ticketThread(mentionId: string, followsUpId: string | null, scope: MentionScope, limit: number): Promise<MessageRow[]> {
+    const params: unknown[] = [mentionId, followsUpId, limit];
+    const inScope = mentionScopeSql(scope, params);
+    return this.db.query(
+      `SELECT ${MESSAGE_COLUMNS}
+         FROM mentions m JOIN authors a ON a.id = m.author_id
+        WHERE (m.id = $2::uuid OR m.follows_up_id = $2::uuid OR m.follows_up_id = $1::uuid) AND m.id <> $1::uuid AND ${inScope}
+        ORDER BY m.posted_at, m.seq
+        LIMIT $3`,
       params,
     );
   }

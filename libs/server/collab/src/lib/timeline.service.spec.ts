@@ -35,7 +35,7 @@ describe('timeline items', () => {
     const items: TimelineItem[] = [
       { ...timelineItemOfAudit(row(9, 'mention.status', {})), at },
       { ...timelineItemOfAudit(row(8, 'mention.claim', {})), at },
-      { kind: 'message', at, mentionId: 'm', ticketNumber: 'BDG-2026-000001', current: true, channel: 'x', author: { handle: 'w', name: null }, text: 't', status: 'baru' },
+      { kind: 'message', at, mentionId: 'm', ticketNumber: 'BDG-2026-000001', current: true, linkedByTicket: false, followUpOf: null, channel: 'x', author: { handle: 'w', name: null }, text: 't', status: 'baru' },
       { ...timelineItemOfAudit(row(1, 'mention.claim', {})), at: '2026-11-28T11:00:00.000Z' },
     ];
     expect(sortTimeline(items).map((item) => item.kind)).toEqual(['message', 'claim', 'status', 'claim']);

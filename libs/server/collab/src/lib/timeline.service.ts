@@ -76,8 +76,9 @@ export function sortTimeline(items: TimelineItem[]): TimelineItem[] {
 
 /**
  * The conversation view of a mention, in time order: the citizen's messages (this one and their
- * others within TIMELINE_SAME_AUTHOR_DAYS that the reader may see), notes, and every audited
- * action on it, each with who did it.
+ * others within TIMELINE_SAME_AUTHOR_DAYS that the reader may see), its ticket thread (the ticket
+ * it follows up, that ticket's other follow-ups and its own, whoever wrote them, within the
+ * reader's scope), notes, and every audited action on it, each with who did it.
  */
 @Injectable()
 export class TimelineService {
@@ -90,11 +91,15 @@ export class TimelineService {
     const scope = actingScopeOf(user);
     const mention = await this.repository.findMention(mentionId, scope);
     if (!mention) throw mentionNotFound();
-    const [messages, notes, audit] = await Promise.all([
+    const [sameAuthor, thread, notes, audit] = await Promise.all([
       this.repository.messagesOfAuthor(mention.author_id, mention.posted_at, TIMELINE_SAME_AUTHOR_DAYS, scope, MESSAGE_LIMIT),
+      this.repository.ticketThread(mention.id, mention.follows_up_id, scope, MESSAGE_LIMIT),
       this.notes.notesOf(mention.id),
       this.repository.auditOfMention(mention.id, TIMELINE_HIDDEN_ACTIONS),
     ]);
+    const inThread = new Set(thread.map((row) => row.id));
+    // A message both of the same author and of the thread is shown once, as linked by ticket.
+    const messages = [...thread, ...sameAuthor.filter((row) => !inThread.has(row.id))];
     const items: TimelineItem[] = [
       ...messages.map(
         (row): TimelineItem => ({
@@ -103,6 +108,8 @@ export class TimelineService {
           mentionId: row.id,
           ticketNumber: ticketNumberOf(Number(row.seq), row.received_at),
           current: row.id === mention.id,
+          linkedByTicket: inThread.has(row.id),
+          followUpOf: row.follows_up_id && row.follows_up_ticket ? { mentionId: row.follows_up_id, ticketNumber: row.follows_up_ticket } : null,
           channel: row.channel,
           author: { handle: row.handle, name: row.author_name },
           text: row.text,

@@ -104,4 +104,12 @@ export class MentionEntity {
 
   @Column({ type: 'timestamptz', name: 'desk_activity_at', nullable: true })
   deskActivityAt: Date | null;
+
+  /** The earlier mention whose ticket this one follows up. */
+  @Column({ type: 'uuid', name: 'follows_up_id', nullable: true })
+  followsUpId: string | null;
+
+  /** That mention's ticket number, kept here so mention queries need no join. */
+  @Column({ type: 'text', name: 'follows_up_ticket', nullable: true })
+  followsUpTicket: string | null;
 }

@@ -8,6 +8,9 @@ import { ClaimIdleScheduler } from './claim-idle.scheduler';
 import { DeskController } from './desk.controller';
 import { DeskRepository } from './desk.repository';
 import { DeskService } from './desk.service';
+import { FollowUpController } from './follow-up.controller';
+import { FollowUpRepository } from './follow-up.repository';
+import { FollowUpService } from './follow-up.service';
 
 /** The desk's rules without HTTP: for the API module and for the worker's desk jobs (idle release, escalation). */
 @Module({
@@ -17,10 +20,10 @@ import { DeskService } from './desk.service';
 })
 export class DeskCoreModule {}
 
-/** The desk over HTTP: claims, releases, status changes (each one audited) and the supervisor's board. */
+/** The desk over HTTP: claims, releases, status changes, ticket links (each one audited) and the supervisor's board. */
 @Module({
-  imports: [AuthModule, DeskCoreModule],
-  controllers: [DeskController, BoardController],
-  providers: [BoardRepository, BoardService],
+  imports: [AuthModule, AuditModule, DeskCoreModule],
+  controllers: [DeskController, BoardController, FollowUpController],
+  providers: [BoardRepository, BoardService, FollowUpRepository, FollowUpService],
 })
 export class DeskApiModule {}

@@ -8,6 +8,7 @@ import {
   canTransition,
   type LiveMentionUpdate,
   type MentionDeskState,
+  type MentionFollowUpLink,
   type MentionStatusRequest,
 } from '@sigap/contracts';
 import { AuditService, type AuditActor } from '@sigap/server/audit';
@@ -30,6 +31,8 @@ export interface DeskChange {
   previousOpdCodes?: string[];
   /** Forwarded to another OPD: announcing it also hands it to that OPD's dispatch. */
   forwarded?: boolean;
+  /** Set when the change was a ticket link: the link as it now is. */
+  followUpOf?: MentionFollowUpLink | null;
 }
 
 /** Where a request came from, for the audit log. */
@@ -290,8 +293,8 @@ export class DeskService {
     if (changes.length === 0) return [];
     const channel = redisKey(this.config.redisPrefix, LIVE_UPDATE_CHANNEL);
     const pipeline = this.redis.pipeline();
-    const updates = changes.map(({ row, previousOpdCodes = [] }) => {
-      const update: LiveMentionUpdate = deskStateOf(row);
+    const updates = changes.map(({ row, previousOpdCodes = [], followUpOf }) => {
+      const update: LiveMentionUpdate = followUpOf === undefined ? deskStateOf(row) : { ...deskStateOf(row), followUpOf };
       const opdCodes = [...new Set([...row.opd_codes, ...previousOpdCodes])];
       pipeline.publish(channel, JSON.stringify({ opdCodes, update }));
       return update;

@@ -1,4 +1,4 @@
-import { ticketNumberOf, type Channel, type Mention, type MentionMediaInput, type MentionStatus, type MentionTags, type Urgency } from '@sigap/contracts';
+import { ticketNumberOf, type Channel, type Mention, type MentionFollowUpLink, type MentionMediaInput, type MentionStatus, type MentionTags, type Urgency } from '@sigap/contracts';
 
 /** A row as the mention queries select it (mentions joined with authors). */
 export interface MentionRow {
@@ -36,6 +36,15 @@ export interface MentionRow {
   assigned_to_name: string | null;
   labels: string[];
   escalation_level: number;
+  follows_up_id: string | null;
+  follows_up_ticket: string | null;
+  /** Mentions linked as its follow-ups. */
+  follow_up_count: number;
+}
+
+/** The ticket link stored with a mention (`follows_up_id`, `follows_up_ticket`), or null. */
+export function followUpLinkOf(mentionId: string | null, ticketNumber: string | null): MentionFollowUpLink | null {
+  return mentionId && ticketNumber ? { mentionId, ticketNumber } : null;
 }
 
 export function mapMention(row: MentionRow): Mention {
@@ -69,6 +78,8 @@ export function mapMention(row: MentionRow): Mention {
     claimedAt: row.claimed_at ? row.claimed_at.toISOString() : null,
     assignedTo: row.assigned_to ? { id: row.assigned_to, name: row.assigned_to_name ?? '' } : null,
     ticketNumber: ticketNumberOf(Number(row.seq), row.received_at),
+    followUpOf: followUpLinkOf(row.follows_up_id, row.follows_up_ticket),
+    followUpCount: row.follow_up_count ?? 0,
     labels: row.labels ?? [],
     escalationLevel: row.escalation_level ?? 0,
   };

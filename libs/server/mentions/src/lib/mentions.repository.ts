@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { MentionInput, MentionSort, MentionStatus, MentionTags, Urgency, Channel } from '@sigap/contracts';
-import { urgencyRank } from '@sigap/contracts';
+import { parseTicketNumber, ticketNumbersIn, urgencyRank } from '@sigap/contracts';
 import { mentionScopeSql, type MentionScope } from '@sigap/server/auth';
 import { DataSource } from 'typeorm';
 import type { MentionCursor } from './mention-cursor';
@@ -60,9 +60,20 @@ const SELECT_MENTION = `
          m.kecamatan_code, m.tags, m.cluster_id, c.mention_count AS cluster_size,
          a.handle AS author_handle, a.name AS author_name, a.followers AS author_followers,
          a.verified AS author_verified, m.claimed_by, m.claimed_at, h.name AS claimed_by_name,
-         m.assigned_to, asg.name AS assigned_to_name, m.labels, m.escalation_level`;
+         m.assigned_to, asg.name AS assigned_to_name, m.labels, m.escalation_level,
+         m.follows_up_id, m.follows_up_ticket,
+         (SELECT count(*)::int FROM mentions fu WHERE fu.follows_up_id = m.id) AS follow_up_count`;
 const FROM_MENTIONS = `FROM mentions m JOIN authors a ON a.id = m.author_id LEFT JOIN clusters c ON c.id = m.cluster_id
   LEFT JOIN users h ON h.id = m.claimed_by LEFT JOIN users asg ON asg.id = m.assigned_to`;
+
+/** The year of a mention's ticket number (`ticketNumberOf`: the UTC year it was received). */
+const TICKET_YEAR = (alias: string) => `extract(year FROM ${alias}.received_at AT TIME ZONE 'UTC')::int`;
+
+/** The tickets a text quotes, as the insert resolves them; null when it quotes none. */
+const followsOf = (text: string): { ord: number; seq: number; year: number; ticket: string }[] | null => {
+  const refs = ticketNumbersIn(text);
+  return refs.length === 0 ? null : refs.map((ref, ord) => ({ ord, seq: ref.seq, year: ref.year, ticket: ref.ticketNumber }));
+};
 
 // One lock for every writer: seq values then commit in the order they were drawn, so a reader
 // that has seen seq N never later finds a smaller seq appear (the live stream relies on it).
@@ -148,22 +159,32 @@ export class MentionsRepository {
         tags,
         rule_set_version: tags.ruleSetVersion,
         cluster_id: clusterId,
+        // Tickets the text quotes, resolved in the insert itself (most messages quote none: null).
+        follows: followsOf(mention.text),
       }));
       const inserted: { id: string; seq: string }[] = await tx.query(
         `WITH stored AS (
            INSERT INTO mentions (id, channel, external_id, author_id, text, url, in_reply_to, media, lat, lon, raw,
                                  posted_at, received_at, urgency, urgency_rank, score, opd_codes, kecamatan_code, tags,
-                                 rule_set_version, cluster_id)
-           SELECT id, channel, external_id, author_id, text, url, in_reply_to, media, lat, lon, raw,
-                  posted_at, received_at, urgency, urgency_rank, score, string_to_array(opd_codes, ','), kecamatan_code,
-                  tags, rule_set_version, cluster_id
+                                 rule_set_version, cluster_id, follows_up_id, follows_up_ticket)
+           SELECT x.id, x.channel, x.external_id, x.author_id, x.text, x.url, x.in_reply_to, x.media, x.lat, x.lon, x.raw,
+                  x.posted_at, x.received_at, x.urgency, x.urgency_rank, x.score, string_to_array(x.opd_codes, ','),
+                  x.kecamatan_code, x.tags, x.rule_set_version, x.cluster_id, link.id, link.ticket
              FROM jsonb_to_recordset($1::jsonb) AS x(
                     ord integer, id uuid, channel text, external_id text, author_id uuid, text text, url text,
                     in_reply_to text, media jsonb, lat double precision, lon double precision, raw jsonb,
                     posted_at timestamptz, received_at timestamptz, urgency text, urgency_rank smallint,
                     score smallint, opd_codes text, kecamatan_code text, tags jsonb, rule_set_version text,
-                    cluster_id uuid)
-            ORDER BY ord
+                    cluster_id uuid, follows jsonb)
+             -- The first quoted ticket that names a stored mention (by seq, then its year).
+             LEFT JOIN LATERAL (
+                    SELECT f.id, t.ticket
+                      FROM jsonb_to_recordset(x.follows) AS t(ord integer, seq bigint, year integer, ticket text)
+                      JOIN mentions f ON f.seq = t.seq
+                     WHERE f.id <> x.id AND ${TICKET_YEAR('f')} = t.year
+                     ORDER BY t.ord
+                     LIMIT 1) link ON true
+            ORDER BY x.ord
            ON CONFLICT DO NOTHING
            RETURNING id, seq, cluster_id, LEAST(posted_at, received_at) AS seen_at, kecamatan_code
          ), counted AS (
@@ -312,7 +333,19 @@ export class MentionsRepository {
     if (filter.q) {
       const escaped = filter.q.replace(/[\\%_]/g, (c) => `\\${c}`);
       const pattern = where.param(`%${escaped}%`);
-      where.add(`(m.text ILIKE ${pattern} OR a.handle ILIKE ${pattern})`);
+      const ticket = parseTicketNumber(filter.q);
+      if (ticket) {
+        // A ticket number: that mention and its follow-ups, besides texts quoting it.
+        const seq = where.param(ticket.seq);
+        const year = where.param(ticket.year);
+        where.add(
+          `(m.text ILIKE ${pattern} OR a.handle ILIKE ${pattern}
+            OR (m.seq = ${seq}::bigint AND ${TICKET_YEAR('m')} = ${year}::int)
+            OR m.follows_up_id IN (SELECT t.id FROM mentions t WHERE t.seq = ${seq}::bigint AND ${TICKET_YEAR('t')} = ${year}::int))`,
+        );
+      } else {
+        where.add(`(m.text ILIKE ${pattern} OR a.handle ILIKE ${pattern})`);
+      }
     }
   }
 }

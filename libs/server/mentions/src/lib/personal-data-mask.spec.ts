@@ -31,6 +31,8 @@ function mentionOf(overrides: Partial<Mention> = {}): Mention {
     ticketNumber: 'BDG-2026-000001',
     labels: [],
     escalationLevel: 0,
+    followUpOf: { mentionId: '00000000-0000-4000-8000-000000000009', ticketNumber: 'BDG-2026-000009' },
+    followUpCount: 2,
     raw: { from: '6281234567890@s.whatsapp.net' },
     ...overrides,
   };
@@ -99,6 +101,9 @@ describe('maskPersonalData', () => {
     expect(masked.author.name).toBe('Warga Bandung');
     expect(masked.media).toEqual(original.media);
     expect(masked).toMatchObject({ id: original.id, seq: 1, status: 'baru', urgency: 'high', opdCodes: ['DLH'], ticketNumber: original.ticketNumber, claimedBy: original.claimedBy });
+    // Ticket numbers are not personal data: the link to an earlier ticket stays.
+    expect(masked.followUpOf).toEqual(original.followUpOf);
+    expect(masked.followUpCount).toBe(2);
   });
 
   it.each(['whatsapp', 'email'] as const)('hides the author and media of a %s message', (channel) => {

@@ -7,6 +7,7 @@ import { shellEn, shellId } from './shell.resources';
 import { errorsEn, errorsId } from './errors.resources';
 import { unitsEn, unitsId } from './units.resources';
 import { channelsEn, channelsId } from './channels.resources';
+import { ticketsEn, ticketsId } from './tickets.resources';
 
 /** UI strings. Bahasa Indonesia is the reference; English mirrors its keys. */
 export const id = {
@@ -289,6 +290,7 @@ export const id = {
   errors: errorsId,
   units: unitsId,
   channels: channelsId,
+  tickets: ticketsId,
 };
 
 export type Resources = typeof id;
@@ -573,4 +575,5 @@ export const en: Resources = {
   errors: errorsEn,
   units: unitsEn,
   channels: channelsEn,
+  tickets: ticketsEn,
 };

@@ -1,0 +1,58 @@
+/** Strings of citizens' ticket links (follow-ups); Bahasa Indonesia first, English mirrors its keys. */
+export const ticketsId = {
+  followUpOf: 'Lanjutan tiket {{ticket}}',
+  followUpOfHint: 'Buka pesan tiket {{ticket}}',
+  followUpCount: '{{count}} pesan lanjutan',
+  linkedByTicket: 'tertaut tiket',
+  threadMessage: 'Pesan di utas tiket · {{ticket}}',
+  link: {
+    open: 'Tautkan ke tiket',
+    change: 'Ganti tiket',
+    label: 'Nomor tiket',
+    placeholder: 'BDG-2026-000123',
+    save: 'Tautkan',
+    cancel: 'Batal',
+    unlink: 'Lepas tautan',
+    saved: 'Tertaut ke tiket {{ticket}}.',
+    removed: 'Tautan tiket dilepas.',
+    failed: 'Tautan belum tersimpan: {{message}}',
+    required: 'Isi nomor tiket.',
+    malformed: 'Bukan nomor tiket (contoh BDG-2026-000123).',
+    self: 'Ini nomor tiket pesan ini sendiri.',
+    cycle: 'Tiket itu adalah lanjutan dari pesan ini; tautan akan berputar.',
+    notFound: 'Tiket tidak ditemukan atau di luar OPD Anda.',
+  },
+  timeline: {
+    linked: '{{actor}} menautkan pesan ini ke tiket {{ticket}}',
+    unlinked: '{{actor}} melepas tautan tiket',
+  },
+};
+
+export const ticketsEn: typeof ticketsId = {
+  followUpOf: 'Follow-up of ticket {{ticket}}',
+  followUpOfHint: 'Open the message of ticket {{ticket}}',
+  followUpCount: '{{count}} follow-up messages',
+  linkedByTicket: 'linked by ticket',
+  threadMessage: 'Message in the ticket thread · {{ticket}}',
+  link: {
+    open: 'Link to a ticket',
+    change: 'Change ticket',
+    label: 'Ticket number',
+    placeholder: 'BDG-2026-000123',
+    save: 'Link',
+    cancel: 'Cancel',
+    unlink: 'Unlink',
+    saved: 'Linked to ticket {{ticket}}.',
+    removed: 'Ticket link removed.',
+    failed: 'The link was not saved: {{message}}',
+    required: 'Enter a ticket number.',
+    malformed: 'Not a ticket number (e.g. BDG-2026-000123).',
+    self: 'This is the ticket number of this message itself.',
+    cycle: 'That ticket follows up this message; the link would go round in a circle.',
+    notFound: 'No such ticket, or it is outside your OPDs.',
+  },
+  timeline: {
+    linked: '{{actor}} linked this message to ticket {{ticket}}',
+    unlinked: '{{actor}} removed the ticket link',
+  },
+};
