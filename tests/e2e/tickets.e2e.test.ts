@@ -134,6 +134,23 @@ describe('tickets: follow-up messages linked to a citizen ticket', () => {
     expect((await call<Mention>('GET', `/mentions/${followUp.id}`, tokens.liaison)).body.followUpOf).toEqual({ mentionId: root.id, ticketNumber: root.ticket });
   });
 
+  it('routes a follow-up that triage could not place to its ticket’s OPDs, and keeps a routed one’s own', async () => {
+    const root = await store(SAMPAH, ['DSDABM']);
+    const asking = `tickets-${run}-${++serial}`;
+    expect((await postMentions(stack, mention(asking, `Min, laporan saya ${root.ticket} belum ada kabar`))).status).toBe(202);
+    const { id } = await storedRow(asking);
+    const routing = async (mentionId: string) => (await stack.db.query<{ opd_codes: string[] }>('SELECT opd_codes FROM mentions WHERE id = $1', [mentionId])).rows[0].opd_codes;
+    expect(await routing(id)).toEqual(['DSDABM']);
+
+    const ownTopic = `tickets-${run}-${++serial}`;
+    expect((await postMentions(stack, mention(ownTopic, `${SAMPAH}, sama seperti tiket ${root.ticket}`))).status).toBe(202);
+    const routed = await storedRow(ownTopic);
+    expect((await linkOf(routed.id)).follows_up_id).toBe(root.id);
+    const own = await routing(routed.id);
+    expect(own).toContain('DLH');
+    expect(own).not.toContain('DSDABM');
+  });
+
   it('links and unlinks by hand, audited, announced live, refusing bad numbers and cycles', async () => {
     const root = await store(SAMPAH);
     const message = await store(SAMPAH);

@@ -168,8 +168,10 @@ export class MentionsRepository {
                                  posted_at, received_at, urgency, urgency_rank, score, opd_codes, kecamatan_code, tags,
                                  rule_set_version, cluster_id, follows_up_id, follows_up_ticket)
            SELECT x.id, x.channel, x.external_id, x.author_id, x.text, x.url, x.in_reply_to, x.media, x.lat, x.lon, x.raw,
-                  x.posted_at, x.received_at, x.urgency, x.urgency_rank, x.score, string_to_array(x.opd_codes, ','),
-                  x.kecamatan_code, x.tags, x.rule_set_version, x.cluster_id, link.id, link.ticket
+                  x.posted_at, x.received_at, x.urgency, x.urgency_rank, x.score,
+                  -- A follow-up triage could not route ("any news on my ticket?") goes where its ticket went.
+                  COALESCE(NULLIF(string_to_array(x.opd_codes, ','), '{}'), link.opd_codes, '{}'),
+                  COALESCE(x.kecamatan_code, link.kecamatan_code), x.tags, x.rule_set_version, x.cluster_id, link.id, link.ticket
              FROM jsonb_to_recordset($1::jsonb) AS x(
                     ord integer, id uuid, channel text, external_id text, author_id uuid, text text, url text,
                     in_reply_to text, media jsonb, lat double precision, lon double precision, raw jsonb,
@@ -178,7 +180,7 @@ export class MentionsRepository {
                     cluster_id uuid, follows jsonb)
              -- The first quoted ticket that names a stored mention (by seq, then its year).
              LEFT JOIN LATERAL (
-                    SELECT f.id, t.ticket
+                    SELECT f.id, t.ticket, f.opd_codes, f.kecamatan_code
                       FROM jsonb_to_recordset(x.follows) AS t(ord integer, seq bigint, year integer, ticket text)
                       JOIN mentions f ON f.seq = t.seq
                      WHERE f.id <> x.id AND ${TICKET_YEAR('f')} = t.year
