@@ -104,6 +104,7 @@ describe('API: reading, health, docs, admin queues and configuration', () => {
     const badUrgency = await get<{ code: string; message: string }>('/api/v1/mentions?urgency=panic');
     expect(badUrgency.status).toBe(400);
     expect(badUrgency.body.message).toMatch(/urgency/);
+    expect((badUrgency.body as { details?: { field: string }[] }).details?.[0].field).toBe('urgency');
     const badCursor = await get<{ details: { field: string }[] }>('/api/v1/mentions?cursor=abc');
     expect(badCursor.status).toBe(400);
     expect(badCursor.body.details[0].field).toBe('cursor');

@@ -1,10 +1,9 @@
 import 'reflect-metadata';
-import { ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { INGEST_LIMITS } from '@sigap/contracts';
-import { bodyParserErrorHandler, loadConfigOrExit } from '@sigap/server/core';
+import { bodyParserErrorHandler, loadConfigOrExit, sigapValidationPipe } from '@sigap/server/core';
 import { json } from 'express';
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './app.module';
@@ -18,7 +17,7 @@ async function bootstrap(): Promise<void> {
   app.useLogger(app.get(Logger));
   app.use(json({ limit: INGEST_LIMITS.maxBodyBytes }), bodyParserErrorHandler);
   app.setGlobalPrefix('api');
-  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  app.useGlobalPipes(sigapValidationPipe());
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
   app.enableShutdownHooks();

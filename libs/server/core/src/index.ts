@@ -5,3 +5,4 @@ export * from './lib/http-exception.filter';
 export * from './lib/redis';
 export * from './lib/core.module';
 export * from './lib/redis-subscription';
+export * from './lib/validation-pipe';
