@@ -162,8 +162,8 @@ export interface Mention {
   ticketNumber: string;
   /** The earlier mention whose ticket this one follows up (quoted by the citizen, or linked by an admin). */
   followUpOf: MentionFollowUpLink | null;
-  /** Mentions linked as follow-ups of this one when it was read. */
-  followUpCount: number;
+  /** Mentions linked as follow-ups of this one when it was read; only on the detail (`GET /mentions/:id`). */
+  followUpCount?: number;
   /** Free labels set by admins (bulk "tag"). */
   labels: string[];
   /** Steps of the escalation ladder taken so far (0: not escalated). */

@@ -38,7 +38,8 @@ export const MentionFollowUp = ({ mention, canLink }: { mention: Mention; canLin
   const [notice, setNotice] = useState<string | null>(null);
 
   const followUpOf = mention.followUpOf;
-  if (!followUpOf && mention.followUpCount === 0 && !canLink) return null;
+  const followUpCount = mention.followUpCount ?? 0;
+  if (!followUpOf && followUpCount === 0 && !canLink) return null;
 
   const fieldError = localError ?? followUpFieldError(t, link.error);
   const otherError = link.error && !fieldError ? t('tickets.link.failed', { message: describeApiError(link.error, t) }) : null;
@@ -84,9 +85,9 @@ export const MentionFollowUp = ({ mention, canLink }: { mention: Mention; canLin
             {t('tickets.followUpOf', { ticket: followUpOf.ticketNumber })}
           </Anchor>
         )}
-        {mention.followUpCount > 0 && (
+        {followUpCount > 0 && (
           <Anchor component={Link} to={inboxHref({ q: mention.ticketNumber }, mention.id)} size="sm" data-testid="mention-follow-up-count">
-            {t('tickets.followUpCount', { count: mention.followUpCount })}
+            {t('tickets.followUpCount', { count: followUpCount })}
           </Anchor>
         )}
         {canLink && !editing && (

@@ -38,8 +38,8 @@ export interface MentionRow {
   escalation_level: number;
   follows_up_id: string | null;
   follows_up_ticket: string | null;
-  /** Mentions linked as its follow-ups. */
-  follow_up_count: number;
+  /** Mentions linked as its follow-ups (read for the detail only). */
+  follow_up_count?: number;
 }
 
 /** The ticket link stored with a mention (`follows_up_id`, `follows_up_ticket`), or null. */
@@ -79,7 +79,7 @@ export function mapMention(row: MentionRow): Mention {
     assignedTo: row.assigned_to ? { id: row.assigned_to, name: row.assigned_to_name ?? '' } : null,
     ticketNumber: ticketNumberOf(Number(row.seq), row.received_at),
     followUpOf: followUpLinkOf(row.follows_up_id, row.follows_up_ticket),
-    followUpCount: row.follow_up_count ?? 0,
+    ...(row.follow_up_count === undefined ? {} : { followUpCount: row.follow_up_count }),
     labels: row.labels ?? [],
     escalationLevel: row.escalation_level ?? 0,
   };
