@@ -13,6 +13,7 @@ const workspaceAliases: Record<string, string> = {
   '@sigap/contracts': 'libs/shared/contracts/src/index.ts',
   '@sigap/dashboard/data-access': 'libs/dashboard/data-access/src/index.ts',
   '@sigap/dashboard/ui': 'libs/dashboard/ui/src/index.ts',
+  '@sigap/dashboard/ui/testing': 'libs/dashboard/ui/src/testing/index.ts',
   '@sigap/dashboard/feature-inbox': 'libs/dashboard/feature-inbox/src/index.ts',
   '@sigap/dashboard/feature-auth': 'libs/dashboard/feature-auth/src/index.ts',
   '@sigap/dashboard/feature-admin': 'libs/dashboard/feature-admin/src/index.ts',

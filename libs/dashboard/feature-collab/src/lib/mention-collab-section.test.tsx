@@ -1,16 +1,14 @@
-import type { ReactElement } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { MantineProvider } from '@mantine/core';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { I18nextProvider } from 'react-i18next';
-import { MemoryRouter, useLocation } from 'react-router-dom';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import type { MentionTimeline, MentionViewer, MentionableUser } from '@sigap/contracts';
 import { authStore, collabKeys } from '@sigap/dashboard/data-access';
-import { dashboardTheme, initI18n } from '@sigap/dashboard/ui';
+import { newTestQueryClient, renderInApp } from '@sigap/dashboard/ui/testing';
 import { NotesPanel } from './notes-panel';
 import { PresenceStrip } from './presence-strip';
 import { TimelinePanel } from './timeline-panel';
+
+/** Where the inbox stands while the part is shown. */
+const PATH = '/?q=banjir';
 
 const MENTION = '00000000-0000-4000-8000-000000000001';
 
@@ -48,28 +46,6 @@ const timeline: MentionTimeline = {
 
 const mentionable: MentionableUser[] = [{ id: 'u-3', name: 'Siti Aminah', handle: 'siti', role: 'admin' }];
 
-/** Shows the address, to see where a link led. */
-const Address = () => {
-  const location = useLocation();
-  return <output data-testid="address">{`${location.pathname}${location.search}`}</output>;
-};
-
-const renderWith = (client: QueryClient, ui: ReactElement) =>
-  render(
-    <QueryClientProvider client={client}>
-      <MantineProvider theme={dashboardTheme}>
-        <I18nextProvider i18n={initI18n('id')}>
-          <MemoryRouter initialEntries={['/?q=banjir']}>
-            {ui}
-            <Address />
-          </MemoryRouter>
-        </I18nextProvider>
-      </MantineProvider>
-    </QueryClientProvider>,
-  );
-
-const newClient = (): QueryClient => new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
-
 describe('collab panels', () => {
   beforeEach(() => {
     authStore.setFromLogin({ accessToken: 'token', expiresIn: 3600, user: { id: 'me', email: 'me@sigap.test', name: 'Saya', role: 'admin', opds: ['DLH'] } });
@@ -90,20 +66,20 @@ describe('collab panels', () => {
   });
 
   it('names the colleagues viewing and typing, leaving oneself out', () => {
-    const client = newClient();
+    const client = newTestQueryClient();
     client.setQueryData<MentionViewer[]>(collabKeys.mentionPresence(MENTION), [
       { id: 'me', name: 'Saya', typing: true },
       { id: 'u-2', name: 'Budi', typing: false },
       { id: 'u-3', name: 'Siti', typing: true },
     ]);
-    renderWith(client, <PresenceStrip mentionId={MENTION} />);
+    renderInApp(<PresenceStrip mentionId={MENTION} />, { client, path: PATH });
     expect(screen.getByTestId('presence-strip').textContent).toBe('Sedang dilihat oleh Budi dan Siti· Siti sedang mengetik…');
   });
 
   it('warns of a collision only while one types too, and completes @handles', async () => {
-    const client = newClient();
+    const client = newTestQueryClient();
     client.setQueryData<MentionViewer[]>(collabKeys.mentionPresence(MENTION), [{ id: 'u-3', name: 'Siti', typing: true }]);
-    renderWith(client, <NotesPanel mentionId={MENTION} />);
+    renderInApp(<NotesPanel mentionId={MENTION} />, { client, path: PATH });
     expect(screen.queryByTestId('collision-warning')).toBeNull();
     const input = screen.getByTestId('note-input') as HTMLTextAreaElement;
     fireEvent.change(input, { target: { value: 'tolong @si', selectionStart: 10 } });
@@ -115,7 +91,7 @@ describe('collab panels', () => {
   });
 
   it('shows the history in order with the reason of a status change, citizens’ text as text', async () => {
-    renderWith(newClient(), <TimelinePanel mentionId={MENTION} />);
+    renderInApp(<TimelinePanel mentionId={MENTION} />, { path: PATH });
     await waitFor(() => expect(screen.getByTestId('timeline')).toBeTruthy());
     const kinds = [...screen.getByTestId('timeline').querySelectorAll('[data-kind]')].map((node) => node.getAttribute('data-kind'));
     expect(kinds).toEqual(['message', 'claim', 'status']);
@@ -161,7 +137,7 @@ describe('collab panels', () => {
       ],
     };
     vi.stubGlobal('fetch', vi.fn(async () => json(200, thread)));
-    renderWith(newClient(), <TimelinePanel mentionId={MENTION} />);
+    renderInApp(<TimelinePanel mentionId={MENTION} />, { path: PATH });
     await waitFor(() => expect(screen.getByTestId('timeline')).toBeTruthy());
     expect(screen.getAllByTestId('timeline-linked-by-ticket')).toHaveLength(1);
     expect(screen.getByText('Budi menautkan pesan ini ke tiket BDG-2026-000007')).toBeTruthy();

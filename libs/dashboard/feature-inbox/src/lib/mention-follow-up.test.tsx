@@ -1,14 +1,12 @@
-import type { ReactElement } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { MantineProvider } from '@mantine/core';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { I18nextProvider } from 'react-i18next';
-import { MemoryRouter, useLocation } from 'react-router-dom';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { FOLLOW_UP_FIELD_ERRORS, type Mention, type MentionFollowUpState, type Role } from '@sigap/contracts';
 import { authStore, queryKeys } from '@sigap/dashboard/data-access';
-import { dashboardTheme, initI18n } from '@sigap/dashboard/ui';
+import { newTestQueryClient, renderInApp } from '@sigap/dashboard/ui/testing';
 import { MentionFollowUpSection } from './mention-follow-up';
+
+/** Where the inbox stands while the part is shown. */
+const PATH = '/?urgency=high';
 
 const ROOT = '00000000-0000-4000-8000-000000000007';
 const MENTION = '00000000-0000-4000-8000-000000000009';
@@ -80,27 +78,6 @@ const serve = (answer: (body: { ticketNumber: string | null }) => Response): unk
   return posted;
 };
 
-const Address = () => {
-  const location = useLocation();
-  return <output data-testid="address">{`${location.pathname}${location.search}`}</output>;
-};
-
-const renderWith = (client: QueryClient, ui: ReactElement) =>
-  render(
-    <QueryClientProvider client={client}>
-      <MantineProvider theme={dashboardTheme}>
-        <I18nextProvider i18n={initI18n('id')}>
-          <MemoryRouter initialEntries={['/?urgency=high']}>
-            {ui}
-            <Address />
-          </MemoryRouter>
-        </I18nextProvider>
-      </MantineProvider>
-    </QueryClientProvider>,
-  );
-
-const newClient = (): QueryClient => new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
-
 describe('MentionFollowUpSection', () => {
   afterEach(() => {
     vi.unstubAllGlobals();
@@ -110,7 +87,7 @@ describe('MentionFollowUpSection', () => {
   it('shows the ticket followed up and the follow-up count to a liaison, without the link action', () => {
     login('liaison');
     serve(() => json(500, {}));
-    renderWith(newClient(), <MentionFollowUpSection mention={mentionOf({ followUpOf: { mentionId: ROOT, ticketNumber: 'BDG-2026-000007' }, followUpCount: 2 })} />);
+    renderInApp(<MentionFollowUpSection mention={mentionOf({ followUpOf: { mentionId: ROOT, ticketNumber: 'BDG-2026-000007' }, followUpCount: 2 })} />, { path: PATH });
     expect(screen.getByTestId('mention-follow-up-of').textContent).toBe('Lanjutan tiket BDG-2026-000007');
     expect(screen.getByTestId('mention-follow-up-count').textContent).toBe('2 pesan lanjutan');
     expect(screen.getByTestId('mention-follow-up-count').getAttribute('href')).toBe(`/?q=BDG-2026-000009&m=${MENTION}`);
@@ -121,14 +98,14 @@ describe('MentionFollowUpSection', () => {
   it('renders nothing for a liaison on a mention outside any thread', () => {
     login('liaison');
     serve(() => json(500, {}));
-    renderWith(newClient(), <MentionFollowUpSection mention={mentionOf()} />);
+    renderInApp(<MentionFollowUpSection mention={mentionOf()} />, { path: PATH });
     expect(screen.queryByTestId('mention-follow-up')).toBeNull();
   });
 
   it('opens the ticket’s mention in the same list', () => {
     login('admin');
     serve(() => json(500, {}));
-    renderWith(newClient(), <MentionFollowUpSection mention={mentionOf({ followUpOf: { mentionId: ROOT, ticketNumber: 'BDG-2026-000007' } })} />);
+    renderInApp(<MentionFollowUpSection mention={mentionOf({ followUpOf: { mentionId: ROOT, ticketNumber: 'BDG-2026-000007' } })} />, { path: PATH });
     fireEvent.click(screen.getByTestId('mention-follow-up-of'));
     expect(screen.getByTestId('address').textContent).toBe(`/?urgency=high&m=${ROOT}`);
   });
@@ -136,7 +113,7 @@ describe('MentionFollowUpSection', () => {
   it('refuses a malformed number before asking the server, then shows the server’s field error next to the field', async () => {
     login('admin');
     const posted = serve(() => json(400, { statusCode: 400, code: 'VALIDATION_FAILED', message: 'invalid', details: [{ field: 'ticketNumber', message: FOLLOW_UP_FIELD_ERRORS.cycle }] }));
-    renderWith(newClient(), <MentionFollowUpSection mention={mentionOf()} />);
+    renderInApp(<MentionFollowUpSection mention={mentionOf()} />, { path: PATH });
     fireEvent.click(screen.getByTestId('mention-follow-up-edit'));
     const input = screen.getByTestId('mention-follow-up-input');
     fireEvent.change(input, { target: { value: 'tiket 7' } });
@@ -154,7 +131,7 @@ describe('MentionFollowUpSection', () => {
   it('says a ticket outside the admin’s OPDs is not found', async () => {
     login('admin');
     serve(() => json(404, { statusCode: 404, code: 'NOT_FOUND', message: 'ticket not found' }));
-    renderWith(newClient(), <MentionFollowUpSection mention={mentionOf()} />);
+    renderInApp(<MentionFollowUpSection mention={mentionOf()} />, { path: PATH });
     fireEvent.click(screen.getByTestId('mention-follow-up-edit'));
     fireEvent.change(screen.getByTestId('mention-follow-up-input'), { target: { value: 'BDG-2026-000123' } });
     fireEvent.click(screen.getByTestId('mention-follow-up-save'));
@@ -163,10 +140,10 @@ describe('MentionFollowUpSection', () => {
 
   it('links, shows the link in the cached mention, and unlinks', async () => {
     login('admin');
-    const client = newClient();
+    const client = newTestQueryClient();
     client.setQueryData(queryKeys.mentionDetail(MENTION), mentionOf());
     const posted = serve((body) => json(200, stateOf(body.ticketNumber ? { mentionId: ROOT, ticketNumber: 'BDG-2026-000007' } : null)));
-    const view = renderWith(client, <MentionFollowUpSection mention={mentionOf()} />);
+    const view = renderInApp(<MentionFollowUpSection mention={mentionOf()} />, { client, path: PATH });
     fireEvent.click(screen.getByTestId('mention-follow-up-edit'));
     fireEvent.change(screen.getByTestId('mention-follow-up-input'), { target: { value: ' BDG-2026-000007 ' } });
     fireEvent.click(screen.getByTestId('mention-follow-up-save'));
@@ -176,17 +153,8 @@ describe('MentionFollowUpSection', () => {
     expect(cached?.followUpOf).toEqual({ mentionId: ROOT, ticketNumber: 'BDG-2026-000007' });
 
     if (!cached) throw new Error('no cached mention');
-    view.rerender(
-      <QueryClientProvider client={client}>
-        <MantineProvider theme={dashboardTheme}>
-          <I18nextProvider i18n={initI18n('id')}>
-            <MemoryRouter>
-              <MentionFollowUpSection mention={cached} />
-            </MemoryRouter>
-          </I18nextProvider>
-        </MantineProvider>
-      </QueryClientProvider>,
-    );
+    view.unmount();
+    renderInApp(<MentionFollowUpSection mention={cached} />, { client, path: PATH });
     fireEvent.click(screen.getByTestId('mention-follow-up-unlink'));
     await waitFor(() => expect(screen.getByTestId('mention-follow-up-notice').textContent).toBe('Tautan tiket dilepas.'));
     expect(posted).toEqual([{ ticketNumber: 'BDG-2026-000007' }, { ticketNumber: null }]);
