@@ -94,7 +94,8 @@ describe('desk views in the browser', () => {
     await page.waitForURL((url) => url.pathname === '/' && url.searchParams.get('urgency') === 'critical');
     const url = new URL(page.url());
     expect(url.searchParams.get('holder')).toBe('none');
-    expect(url.searchParams.get('status')).toBe('baru,eskalasi');
+    // The statuses the board counts as waiting: forwarded mentions wait for their new OPD too.
+    expect(url.searchParams.get('status')).toBe('baru,bukan_wewenang,eskalasi');
     await page.getByTestId('mention-row').first().waitFor();
     await waitFor('two critical rows', async () => ((await page.getByTestId('mention-row').count()) === 2 ? true : undefined));
     const shown = await page.getByTestId('mention-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-mention-id')).sort());
@@ -160,6 +161,25 @@ describe('desk views in the browser', () => {
       return rows[0];
     });
     expect(await page.getByTestId('desk-error').count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('drills from the board’s bounce count of DLH into the mentions DLH forwarded', async () => {
+    const page = await signIn(`spv-${run}@sigap.test`);
+    await page.goto(`${stack.baseUrl}/papan`);
+    const bounced = page.getByTestId('board-opd').filter({ hasText: 'DLH' }).getByTestId('board-opd-bounced');
+    await bounced.filter({ hasText: /^1$/ }).waitFor();
+    await bounced.click();
+    await page.waitForURL((url) => url.searchParams.get('forwardedFrom') === 'DLH');
+    await page.getByTestId('filter-forwarded-from').waitFor();
+    const rows = page.locator('[data-testid="mention-row"]');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(1);
+    expect(await rows.first().getAttribute('data-mention-id')).toBe(ids.tinggi);
+    await page.screenshot({ path: resolve(SCREENS, 'board-bounced-drill.png') });
+    // The way out: clearing the filter leaves the rest of the inbox's filters as they were.
+    await page.getByTestId('filter-forwarded-from').getByRole('button').click();
+    await page.waitForURL((url) => !url.searchParams.has('forwardedFrom'));
     expect(signedIn.flatMap((session) => session.pageErrors)).toEqual([]);
     await page.context().close();
   });

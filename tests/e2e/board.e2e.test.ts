@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
-import { PRESENCE_ONLINE_KEY, type DeskBoard, type MentionPage, type MyWorkCounts, type Urgency } from '@sigap/contracts';
+import { PRESENCE_ONLINE_KEY, type ApiErrorBody, type DeskBoard, type MentionPage, type MyWorkCounts, type Urgency } from '@sigap/contracts';
 import { apiCall, createUser, login, mention, postMentions, startStack, waitFor, type Stack } from '../support/stack';
 
 interface Seed {
@@ -118,6 +118,15 @@ describe('desk views: filters, the supervisor board and my work', () => {
   });
 
   describe('mention filters', () => {
+    it('lists what the board counts as bounced: forwarded from an OPD in the last 24 hours', async () => {
+      // toForward went from DLH to DISHUB through the API just now; heldClosed's forward is two days old.
+      expect(await list(users.spv.token, 'forwardedFrom=DLH')).toEqual(idsOf('toForward'));
+      expect(await list(users.spv.token, 'forwardedFrom=DISHUB')).toEqual([]);
+      const bad = await apiCall<ApiErrorBody>(stack, 'GET', '/mentions?forwardedFrom=dlh%20lama', users.spv.token);
+      expect(bad.status).toBe(400);
+      expect(bad.body.details).toEqual([{ field: 'forwardedFrom', message: 'must be an OPD code' }]);
+    });
+
     it('filters by holder: me, none or a user id, within the caller’s OPDs', async () => {
       expect(await list(users.ani.token, 'holder=me')).toEqual(idsOf('heldHigh', 'heldAwaiting', 'heldClosed'));
       expect(await list(users.ani.token, 'holder=none')).toEqual(idsOf('breached', 'atRiskEscalated', 'freshCritical', 'oldHigh', 'unrouted', 'ancient'));

@@ -251,6 +251,8 @@ export interface MentionQuery {
   label?: string;
   /** `1`: escalated at least one step; `0`: never escalated. */
   escalated?: '0' | '1';
+  /** Forwarded away ("bukan wewenang") from this OPD within the board's bounce window (`BOARD_BOUNCE_WINDOW_HOURS`). */
+  forwardedFrom?: string;
   cursor?: string;
   limit?: number;
   sort?: MentionSort;

@@ -57,7 +57,7 @@ export const mergeLiveBatch = (
         const update = incoming.get(item.id);
         if (!update || update.seq < item.seq) {
           items.push(item);
-        } else if (matchesMentionFilters(update, filters, viewerId)) {
+        } else if (matchesMentionFilters(update, filters, viewerId, true)) {
           items.push(update);
           changed ||= update !== item;
         } else {

@@ -97,6 +97,7 @@ describe('normalizeMentionFilters', () => {
       assignee: '',
       label: '',
       escalated: false,
+      forwardedFrom: '',
       sort: 'urgency',
     });
   });
@@ -166,8 +167,20 @@ describe('desk filters', () => {
     expect(matchesMentionFilters(makeMention({ labels: ['macet'] }), filters({ label: 'banjir' }))).toBe(false);
   });
 
+  it('keeps a listed mention in a forwarded-from list, and lets no live newcomer in (its history is not on it)', () => {
+    const bounced = filters({ forwardedFrom: 'DLH' });
+    expect(matchesMentionFilters(makeMention({ status: 'ditangani' }), bounced, null, true)).toBe(true);
+    expect(matchesMentionFilters(makeMention(), bounced)).toBe(false);
+    expect(matchesMentionFilters(makeMention({ urgency: 'low' }), { ...bounced, urgency: ['critical'] }, null, true)).toBe(false);
+    expect(normalizeMentionFilters({ forwardedFrom: ' dishub ' }).forwardedFrom).toBe('DISHUB');
+    expect(normalizeMentionFilters({ forwardedFrom: 'bukan kode!' }).forwardedFrom).toBe('');
+    expect(toMentionSearchParams(normalizeMentionFilters({ forwardedFrom: 'DLH' })).get('forwardedFrom')).toBe('DLH');
+  });
+
   it('links board tiles and my-work tabs to the inbox', () => {
-    expect(inboxHref(unclaimedFilters('critical'))).toBe('/?urgency=critical&status=baru%2Ceskalasi&holder=none');
+    // The same statuses the board counts as waiting, forwarded ones included.
+    expect(inboxHref(unclaimedFilters('critical'))).toBe('/?urgency=critical&status=baru%2Cbukan_wewenang%2Ceskalasi&holder=none');
+    expect(inboxHref({ forwardedFrom: 'dlh', sort: 'newest' })).toBe('/?forwardedFrom=DLH&sort=newest');
     expect(inboxHref({}, 'abc')).toBe('/?m=abc');
     const holding = normalizeMentionFilters(myWorkFilters('holding'));
     expect(holding.status).not.toContain('selesai');

@@ -1,8 +1,10 @@
 import {
+  BOARD_UNCLAIMED_STATUSES,
   CHANNELS,
   CLOSED_STATUSES,
   MENTION_SORTS,
   MENTION_STATUSES,
+  OPD_CODE_PATTERN,
   URGENCIES,
   parseTicketNumber,
   urgencyRank,
@@ -30,6 +32,8 @@ export interface MentionFilters {
   label: string;
   /** Only mentions escalated at least one step. */
   escalated: boolean;
+  /** Only mentions this OPD forwarded away in the board's bounce window; empty for any. */
+  forwardedFrom: string;
   sort: MentionSort;
 }
 
@@ -55,6 +59,7 @@ export const emptyMentionFilters = (): MentionFilters => ({
   assignee: '',
   label: '',
   escalated: false,
+  forwardedFrom: '',
   sort: DEFAULT_MENTION_SORT,
 });
 
@@ -73,6 +78,7 @@ export const normalizeMentionFilters = (input: Partial<MentionFilters>): Mention
   assignee: normalizePersonFilter(input.assignee),
   label: (input.label ?? '').trim().slice(0, 64),
   escalated: input.escalated === true,
+  forwardedFrom: OPD_CODE_PATTERN.test((input.forwardedFrom ?? '').trim().toUpperCase()) ? (input.forwardedFrom ?? '').trim().toUpperCase() : '',
   sort: input.sort && MENTION_SORTS.includes(input.sort) ? input.sort : DEFAULT_MENTION_SORT,
 });
 
@@ -86,7 +92,8 @@ export const hasActiveFilters = (filters: MentionFilters): boolean =>
   filters.holder !== '' ||
   filters.assignee !== '' ||
   filters.label !== '' ||
-  filters.escalated;
+  filters.escalated ||
+  filters.forwardedFrom !== '';
 
 /**
  * Writes the filters (not the sort) the way the API reads them, multi-value filters
@@ -106,6 +113,7 @@ export const writeFilterParams = (params: URLSearchParams, filters: MentionFilte
   if (filters.assignee) params.set('assignee', filters.assignee);
   if (filters.label) params.set('label', filters.label);
   if (filters.escalated) params.set('escalated', '1');
+  if (filters.forwardedFrom) params.set('forwardedFrom', filters.forwardedFrom);
 };
 
 /** The REST query string for one page (multi-value filters comma-separated). */
@@ -131,9 +139,11 @@ export const bareAreaCode = (code: string): string => code.replace(/^(KEC|KEL)-/
  * The client-side twin of the server's filter, used to decide whether a live mention belongs in
  * a cached list. Like the API, free text matches when the whole query occurs, case-insensitively,
  * in the text or in the author handle, and a ticket number finds its mention and follow-ups. `me` in the holder/assignee filters is `viewerId` (no
- * mention matches `me` without one).
+ * mention matches `me` without one). Where it was forwarded from is history a mention does not
+ * carry: one already `listed` keeps that part of its match, and no other joins such a list live.
  */
-export const matchesMentionFilters = (mention: Mention, filters: MentionFilters, viewerId?: string | null): boolean => {
+export const matchesMentionFilters = (mention: Mention, filters: MentionFilters, viewerId?: string | null, listed = false): boolean => {
+  if (filters.forwardedFrom && !listed) return false;
   if (!matchesPerson(mention.claimedBy?.id ?? null, filters.holder, viewerId)) return false;
   if (!matchesPerson(mention.assignedTo?.id ?? null, filters.assignee, viewerId)) return false;
   if (filters.label && !(mention.labels ?? []).includes(filters.label)) return false;
@@ -247,5 +257,5 @@ export const activeMyWorkPreset = (filters: MentionFilters): MyWorkPreset | null
 export const unclaimedFilters = (urgency: Urgency): Partial<MentionFilters> => ({
   urgency: [urgency],
   holder: 'none',
-  status: ['baru', 'eskalasi'],
+  status: [...BOARD_UNCLAIMED_STATUSES],
 });

@@ -186,9 +186,23 @@ const OpdTable = ({ opds, unrouted }: { opds: BoardOpd[]; unrouted: number }) =>
                   />
                 </Table.Td>
                 <Table.Td ta="right">
-                  <Text size="sm" span fw={opd.bounced > 0 ? 700 : 400} c={opd.bounced > 0 ? 'orange.9' : 'dimmed'} data-testid="board-opd-bounced">
-                    {opd.bounced}
-                  </Text>
+                  {opd.bounced > 0 ? (
+                    <Anchor
+                      component={Link}
+                      to={inboxHref({ forwardedFrom: opd.code, sort: 'newest' })}
+                      fw={700}
+                      c="orange.9"
+                      underline="hover"
+                      aria-label={`${t('deskViews.board.bounced')} ${opd.code}: ${opd.bounced}`}
+                      data-testid="board-opd-bounced"
+                    >
+                      {opd.bounced}
+                    </Anchor>
+                  ) : (
+                    <Text size="sm" span c="dimmed" data-testid="board-opd-bounced">
+                      0
+                    </Text>
+                  )}
                 </Table.Td>
               </Table.Tr>
             ))}

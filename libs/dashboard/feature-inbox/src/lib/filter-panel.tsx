@@ -1,6 +1,7 @@
 import type { ReactNode, Ref } from 'react';
-import { Button, Checkbox, Group, MultiSelect, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Checkbox, CloseButton, Group, MultiSelect, NativeSelect, Paper, Stack, Text, TextInput } from '@mantine/core';
 import {
+  BOARD_BOUNCE_WINDOW_HOURS,
   CHANNELS,
   MENTION_STATUSES,
   URGENCIES,
@@ -112,6 +113,15 @@ export const FilterPanel = ({ filters, onChange, onReset, reference, withSearch,
 
   return (
     <Stack gap="lg" p={flush ? 0 : 'md'} data-testid="filter-panel">
+      {/* Set from the board's bounce count; there is no control for it, only a way out. */}
+      {filters.forwardedFrom && (
+        <Paper withBorder radius="sm" px="xs" py={4} bg="orange.0" data-testid="filter-forwarded-from">
+          <Group gap={4} wrap="nowrap" justify="space-between">
+            <Text size="xs">{t('deskViews.filters.forwardedFrom', { opd: filters.forwardedFrom, hours: BOARD_BOUNCE_WINDOW_HOURS })}</Text>
+            <CloseButton size="xs" aria-label={t('deskViews.filters.forwardedFromClear')} onClick={() => onChange({ forwardedFrom: '' })} />
+          </Group>
+        </Paper>
+      )}
       {withSearch && (
         <Section label={t('filters.search')}>
           <SearchInput value={filters.q} onChange={(q) => onChange({ q })} inputRef={searchRef} />

@@ -38,7 +38,8 @@ const activeFilterCount = (filters: MentionFilters): number =>
   (filters.holder ? 1 : 0) +
   (filters.assignee ? 1 : 0) +
   (filters.label ? 1 : 0) +
-  (filters.escalated ? 1 : 0);
+  (filters.escalated ? 1 : 0) +
+  (filters.forwardedFrom ? 1 : 0);
 
 /** The reply box another part of the dashboard renders; `r` focuses it. */
 const REPLY_INPUT_SELECTOR = '[data-reply-input]';

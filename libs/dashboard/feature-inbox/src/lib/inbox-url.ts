@@ -27,6 +27,7 @@ export const readInboxUrl = (params: URLSearchParams): InboxUrlState => {
       assignee: params.get('assignee') ?? '',
       label: params.get('label') ?? '',
       escalated: params.get('escalated') === '1',
+      forwardedFrom: params.get('forwardedFrom') ?? '',
       sort: sort && (MENTION_SORTS as readonly string[]).includes(sort) ? (sort as MentionSort) : undefined,
     }),
     selectedId: params.get('m') || null,

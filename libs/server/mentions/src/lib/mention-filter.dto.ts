@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { CHANNELS, MENTION_STATUSES, URGENCIES, type Channel, type MentionBulkFilter, type MentionStatus, type Urgency } from '@sigap/contracts';
+import { CHANNELS, MENTION_STATUSES, OPD_CODE_PATTERN, URGENCIES, type Channel, type MentionBulkFilter, type MentionStatus, type Urgency } from '@sigap/contracts';
 import { Transform } from 'class-transformer';
 import { IsArray, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
@@ -81,4 +81,9 @@ export class MentionFilterDto implements MentionBulkFilter {
   @IsOptional()
   @IsIn(['0', '1'])
   escalated?: '0' | '1';
+
+  @ApiPropertyOptional({ description: 'forwarded away ("bukan wewenang") from this OPD in the last 24 hours (the board\'s bounce count)', example: 'DLH' })
+  @IsOptional()
+  @Matches(OPD_CODE_PATTERN, { message: 'forwardedFrom must be an OPD code' })
+  forwardedFrom?: string;
 }

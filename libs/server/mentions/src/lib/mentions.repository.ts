@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { MentionInput, MentionSort, MentionStatus, MentionTags, Urgency, Channel } from '@sigap/contracts';
-import { parseTicketNumber, ticketNumbersIn, urgencyRank } from '@sigap/contracts';
+import { BOARD_BOUNCE_WINDOW_HOURS, parseTicketNumber, ticketNumbersIn, urgencyRank } from '@sigap/contracts';
 import { mentionScopeSql, type MentionScope } from '@sigap/server/auth';
 import { DataSource } from 'typeorm';
 import type { MentionCursor } from './mention-cursor';
@@ -49,6 +49,8 @@ export interface MentionFilter {
   assignee?: PersonFilter;
   label?: string;
   escalated?: boolean;
+  /** Forwarded away from this OPD within BOARD_BOUNCE_WINDOW_HOURS. */
+  forwardedFrom?: string;
 }
 
 /** A holder/assignee filter with `me` already resolved to the caller. */
@@ -333,6 +335,13 @@ export class MentionsRepository {
     if (filter.assignee) where.add(personClause('m.assigned_to', filter.assignee, where));
     if (filter.label) where.add(`m.labels @> ARRAY[${where.param(filter.label)}]::text[]`);
     if (filter.escalated !== undefined) where.add(filter.escalated ? 'm.escalation_level > 0' : 'm.escalation_level = 0');
+    if (filter.forwardedFrom) {
+      // The same window and rule as the board's bounce count, so the drill-down lists what it counted.
+      where.add(
+        `EXISTS (SELECT 1 FROM mention_forwards f WHERE f.mention_id = m.id AND f.from_opds @> ARRAY[${where.param(filter.forwardedFrom)}]::text[]
+                  AND f.at > now() - make_interval(hours => ${where.param(BOARD_BOUNCE_WINDOW_HOURS)}))`,
+      );
+    }
     if (filter.q) {
       const escaped = filter.q.replace(/[\\%_]/g, (c) => `\\${c}`);
       const pattern = where.param(`%${escaped}%`);

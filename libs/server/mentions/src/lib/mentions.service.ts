@@ -32,6 +32,7 @@ export function mentionFilterOf(query: Omit<MentionQuery, 'cursor' | 'limit' | '
     assignee: personFilter(query.assignee, user),
     label: query.label?.trim() || undefined,
     escalated: query.escalated === undefined ? undefined : query.escalated === '1',
+    forwardedFrom: query.forwardedFrom,
   };
 }
 

@@ -199,6 +199,8 @@ export const id = {
       label: 'Label',
       labelPlaceholder: 'mis. banjir-dago',
       escalated: 'Hanya yang dieskalasi',
+      forwardedFrom: 'Dilempar {{opd}} (bukan wewenang) dalam {{hours}} jam terakhir',
+      forwardedFromClear: 'Hapus filter dilempar',
     },
     myWork: {
       title: 'Pekerjaan saya',
@@ -484,6 +486,8 @@ export const en: Resources = {
       label: 'Label',
       labelPlaceholder: 'e.g. flood-dago',
       escalated: 'Escalated only',
+      forwardedFrom: 'Forwarded away by {{opd}} (not our remit) in the last {{hours}} hours',
+      forwardedFromClear: 'Clear the forwarded filter',
     },
     myWork: {
       title: 'My work',
