@@ -53,3 +53,4 @@ export { QueryPanel, type QueryPanelProps } from './lib/query-panel';
 export { PageHeader } from './lib/page-header';
 export { DatesLocaleProvider, WibDateTimeInput } from './lib/wib-date-time-input';
 export { describeApiError } from './lib/describe-api-error';
+export { fieldErrorsOf, translateFieldMessage } from './lib/field-errors';

@@ -2,18 +2,9 @@ import { useState } from 'react';
 import { Alert, Button, Divider, Group, Modal, MultiSelect, NumberInput, PasswordInput, Select, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
 import { ROLES, type Role, type UserAccount } from '@sigap/contracts';
 import { useTranslation } from 'react-i18next';
-import { ApiError, useCreateUser, useOpds, useRevokeSessions, useUpdateUser, useUserSessions } from '@sigap/dashboard/data-access';
-import { RelativeTime, describeApiError } from '@sigap/dashboard/ui';
+import { useCreateUser, useOpds, useRevokeSessions, useUpdateUser, useUserSessions } from '@sigap/dashboard/data-access';
+import { describeApiError, fieldErrorsOf, RelativeTime } from '@sigap/dashboard/ui';
 import { createRequestOf, emptyUserForm, localErrorsOf, updateRequestOf, userFormOf, type UserFormValues } from './user-form';
-
-/** The server's `{ field, message }` list, keyed by field. */
-const serverFieldErrors = (error: unknown): Record<string, string> => {
-  if (!(error instanceof ApiError) || !Array.isArray(error.details)) return {};
-  const entries = (error.details as unknown[]).flatMap((detail) =>
-    typeof detail === 'object' && detail !== null && 'field' in detail && 'message' in detail ? [[String(detail.field), String(detail.message)] as const] : [],
-  );
-  return Object.fromEntries(entries);
-};
 
 const UserSessions = ({ userId }: { userId: string }) => {
   const { t } = useTranslation();
@@ -104,7 +95,7 @@ export const UserFormModal = ({ user, selfId, onClose, onSaved }: UserFormModalP
   const isSelf = user?.id === selfId;
   const mutation = creating ? create : update;
   const local = touched ? localErrorsOf(values, creating) : {};
-  const server = serverFieldErrors(mutation.error);
+  const server = fieldErrorsOf(mutation.error, t);
   const set = <K extends keyof UserFormValues>(key: K, value: UserFormValues[K]) => setValues((current) => ({ ...current, [key]: value }));
   const errorOf = (field: keyof UserFormValues, localMessage: string) => server[field] ?? (local[field] ? localMessage : undefined);
 

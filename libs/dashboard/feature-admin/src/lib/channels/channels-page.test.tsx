@@ -105,7 +105,7 @@ describe('ChannelsPage', () => {
     fireEvent.click(screen.getAllByTestId('channel-create-key')[0]);
     fireEvent.change(await screen.findByTestId('channel-key-name'), { target: { value: 'x' } });
     fireEvent.click(screen.getByTestId('channel-key-submit'));
-    expect(await screen.findByText('must be 1-100 characters')).toBeTruthy();
+    expect(await screen.findByText('harus 1–100 karakter')).toBeTruthy();
     expect(screen.getByText(/^Gagal menyimpan: Periksa isian: nama\./)).toBeTruthy();
   });
 
@@ -134,7 +134,7 @@ describe('ChannelsPage', () => {
     fireEvent.click(screen.getAllByTestId('channel-edit')[0]);
     fireEvent.change(await screen.findByTestId('channel-account'), { target: { value: '@akun-yang-panjang' } });
     fireEvent.click(screen.getByTestId('channel-edit-save'));
-    expect(await screen.findByText('must be text of at most 200 characters, or null')).toBeTruthy();
+    expect(await screen.findByText('maksimal 200 karakter')).toBeTruthy();
 
     fireEvent.change(screen.getByTestId('channel-label'), { target: { value: ' X Humas ' } });
     fireEvent.change(screen.getByTestId('channel-account'), { target: { value: '' } });

@@ -2,17 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { Alert, Badge, Button, Code, CopyButton, Group, Modal, ScrollArea, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
 import type { ChannelKeyView, ChannelView, CreatedChannelKey } from '@sigap/contracts';
 import { useTranslation } from 'react-i18next';
-import { ApiError, useChannels, useCreateChannelKey, useRevokeChannelKey, useSession, useUpdateChannel } from '@sigap/dashboard/data-access';
-import { describeApiError, PageHeader, QueryPanel, RelativeTime } from '@sigap/dashboard/ui';
-
-/** The server's `{ field, message }` list, keyed by field. */
-const serverFieldErrors = (error: unknown): Record<string, string> => {
-  if (!(error instanceof ApiError) || !Array.isArray(error.details)) return {};
-  const entries = (error.details as unknown[]).flatMap((detail) =>
-    typeof detail === 'object' && detail !== null && 'field' in detail && 'message' in detail ? [[String(detail.field), String(detail.message)] as const] : [],
-  );
-  return Object.fromEntries(entries);
-};
+import { useChannels, useCreateChannelKey, useRevokeChannelKey, useSession, useUpdateChannel } from '@sigap/dashboard/data-access';
+import { describeApiError, fieldErrorsOf, PageHeader, QueryPanel, RelativeTime } from '@sigap/dashboard/ui';
 
 type Dialog =
   | { kind: 'edit'; channel: ChannelView }
@@ -191,7 +182,7 @@ const EditChannelModal = ({ channel, onClose, onSaved }: { channel: ChannelView;
   const update = useUpdateChannel();
   const [label, setLabel] = useState(channel.label);
   const [account, setAccount] = useState(channel.account ?? '');
-  const errors = serverFieldErrors(update.error);
+  const errors = fieldErrorsOf(update.error, t);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -241,7 +232,7 @@ const CreateKeyModal = ({ channel, onClose }: { channel: ChannelView; onClose: (
   const create = useCreateChannelKey();
   const [name, setName] = useState('');
   const [created, setCreated] = useState<CreatedChannelKey | null>(null);
-  const errors = serverFieldErrors(create.error);
+  const errors = fieldErrorsOf(create.error, t);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

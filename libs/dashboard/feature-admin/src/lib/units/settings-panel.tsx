@@ -2,19 +2,9 @@ import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { Alert, Badge, Button, Group, NumberInput, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { DESK_NUMBER_SETTING_KEYS, URGENCIES, type DeskNumberSettingKey, type DeskSettingKey, type DeskSettingsView } from '@sigap/contracts';
 import { useTranslation } from 'react-i18next';
-import { ApiError, useDeskSettings, useOpds, useUpdateDeskSettings } from '@sigap/dashboard/data-access';
-import { QueryPanel, RelativeTime, describeApiError } from '@sigap/dashboard/ui';
+import { useDeskSettings, useOpds, useUpdateDeskSettings } from '@sigap/dashboard/data-access';
+import { describeApiError, fieldErrorsOf, QueryPanel, RelativeTime } from '@sigap/dashboard/ui';
 import { SETTING_UNITS, changeOf, changesOf, draftOf, durationParts, entryBounds, type SettingsDraft } from './settings-form';
-
-/** The server's `{ field, message }` list, keyed by field (`slaSeconds.critical`, `hotlines.DINKES`…). */
-const serverFieldErrors = (error: unknown): Record<string, string> => {
-  if (!(error instanceof ApiError) || !Array.isArray(error.details)) return {};
-  return Object.fromEntries(
-    (error.details as unknown[]).flatMap((detail) =>
-      typeof detail === 'object' && detail !== null && 'field' in detail && 'message' in detail ? [[String(detail.field), String(detail.message)] as const] : [],
-    ),
-  );
-};
 
 /** "1 jam 30 menit" */
 const Duration = ({ seconds }: { seconds: number }) => {
@@ -55,7 +45,7 @@ const SettingsTable = ({ view, canEdit, onSaved }: { view: DeskSettingsView; can
   const [draft, setDraft] = useState<SettingsDraft>(() => draftOf(view));
   // A saved or reloaded view is the new starting point of the form.
   useEffect(() => setDraft(draftOf(view)), [view]);
-  const errors = serverFieldErrors(update.error);
+  const errors = fieldErrorsOf(update.error, t);
   const changes = changesOf(draft, view);
   const dirty = Object.keys(changes).length > 0;
 
