@@ -4,6 +4,14 @@ import { SIGAP_CONFIG, redisOptionsFromUrl, type SigapConfig } from '@sigap/serv
 import { Queue } from 'bullmq';
 import { SettingsService } from '@sigap/server/settings';
 
+/** Retries and retention shared by every job this scheduler adds. */
+const DESK_EVENT_JOB_OPTIONS = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 1000 },
+  removeOnComplete: { age: 3600, count: 10_000 },
+  removeOnFail: { age: 7 * 24 * 3600 },
+} as const;
+
 /**
  * The desk's jobs for the worker's dispatch module, on the desk's dispatch queue: the delayed check
  * that releases a claim left idle, the news that a claim ended, and that a mention was forwarded.
@@ -46,10 +54,7 @@ export class ClaimIdleScheduler implements OnApplicationShutdown {
               // The same claim (and the same activity time) collapses into one check.
               jobId: deskJobIds.releaseIdle(mentionId, dueAt),
               delay: Math.max(0, dueAt - now),
-              attempts: 5,
-              backoff: { type: 'exponential', delay: 1000 },
-              removeOnComplete: { age: 3600, count: 10_000 },
-              removeOnFail: { age: 7 * 24 * 3600 },
+              ...DESK_EVENT_JOB_OPTIONS,
             },
           };
         }),
@@ -67,7 +72,7 @@ export class ClaimIdleScheduler implements OnApplicationShutdown {
       await this.queue.add(
         'claim-released',
         { mentionId },
-        { jobId: deskJobIds.claimReleased(mentionId, at), attempts: 5, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: { age: 3600, count: 10_000 }, removeOnFail: { age: 7 * 24 * 3600 } },
+        { ...DESK_EVENT_JOB_OPTIONS, jobId: deskJobIds.claimReleased(mentionId, at) },
       );
     } catch (err) {
       this.logger.warn({ err, mentionId }, 'could not restart the escalation clock of a released mention');
@@ -83,7 +88,7 @@ export class ClaimIdleScheduler implements OnApplicationShutdown {
         mentionIds.map((mentionId) => ({
           name: 'forwarded' as const,
           data: { mentionId },
-          opts: { jobId: deskJobIds.forwarded(mentionId, at), attempts: 5, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: { age: 3600, count: 10_000 }, removeOnFail: { age: 7 * 24 * 3600 } },
+          opts: { ...DESK_EVENT_JOB_OPTIONS, jobId: deskJobIds.forwarded(mentionId, at) },
         })),
       );
     } catch (err) {

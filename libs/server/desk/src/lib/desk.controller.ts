@@ -2,15 +2,9 @@ import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { MentionDeskState } from '@sigap/contracts';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@sigap/server/auth';
-import { DeskService, type RequestOrigin } from './desk.service';
+import { DeskService } from './desk.service';
 import { MentionClaimDto, MentionStatusDto } from './mention-status.dto';
-
-interface RequestLike {
-  ip?: string;
-  id?: unknown;
-}
-
-const originOf = (request: RequestLike): RequestOrigin => ({ ip: request.ip ?? null, requestId: request.id ? String(request.id) : null });
+import { originOf, type RequestLike } from './request-origin';
 
 @ApiTags('mentions')
 @ApiBearerAuth()
