@@ -16,7 +16,7 @@ import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { BROWSER_WAIT_MS as WAIT, LAPTOP, PHONE, launchChromium, signInPage } from '../support/browser';
 import type { LoginResponse, Role, UserAccount } from '@sigap/contracts';
-import { apiCall, login, mention, postMentions, startStack, waitFor, type Stack } from '../support/stack';
+import { apiCall, login, mention, postMentions, startStack, storedMentionId, waitFor, type Stack } from '../support/stack';
 
 const SCREENS = resolve(__dirname, '../../tmp/screens');
 const PHONE_NUMBER = '081234567890';
@@ -71,10 +71,7 @@ describe('every desk screen, per role, in the browser', () => {
   const seedMention = async (name: string, urgency: string, text: string): Promise<void> => {
     const externalId = `screens-${run}-${name}`;
     expect((await postMentions(stack, mention(externalId, text))).status).toBe(202);
-    ids[name] = await waitFor(`mention ${name}`, async () => {
-      const { rows } = await stack.db.query<{ id: string }>('SELECT id FROM mentions WHERE external_id = $1', [externalId]);
-      return rows[0]?.id;
-    });
+    ids[name] = await storedMentionId(stack, externalId);
     // Triage decides urgency from the words; the screens need one of each, whatever the rules say.
     await stack.db.query(
       `UPDATE mentions SET urgency = $2, urgency_rank = $3, status = 'baru', opd_codes = '{DLH}', claimed_by = NULL, received_at = now() - interval '9 minutes'

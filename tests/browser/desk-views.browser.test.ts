@@ -14,7 +14,7 @@ import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, signInPage, type SignedInPage } from '../support/browser';
-import { apiCall, createUser, login, mention, postMentions, startStack, waitFor, type Stack } from '../support/stack';
+import { apiCall, createUser, login, mention, postMentions, startStack, storedMentionId, waitFor, type Stack } from '../support/stack';
 
 const SCREENS = resolve(__dirname, '../../tmp/screens');
 
@@ -29,10 +29,7 @@ describe('desk views in the browser', () => {
   const seed = async (name: string, urgency: string, text: string): Promise<void> => {
     const externalId = `views-${run}-${name}`;
     expect((await postMentions(stack, mention(externalId, text))).status).toBe(202);
-    ids[name] = await waitFor(`mention ${name}`, async () => {
-      const { rows } = await stack.db.query<{ id: string }>('SELECT id FROM mentions WHERE external_id = $1', [externalId]);
-      return rows[0]?.id;
-    });
+    ids[name] = await storedMentionId(stack, externalId);
     await stack.db.query(
       `UPDATE mentions SET urgency = $2, urgency_rank = $3, status = 'baru', opd_codes = '{DLH}', claimed_by = NULL, received_at = now() - interval '13 minutes'
         WHERE id = $1`,

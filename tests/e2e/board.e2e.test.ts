@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
 import { PRESENCE_ONLINE_KEY, type ApiErrorBody, type DeskBoard, type MentionPage, type MyWorkCounts, type Urgency } from '@sigap/contracts';
-import { apiCall, createUser, login, mention, postMentions, startStack, waitFor, type Stack } from '../support/stack';
+import { apiCall, createUser, login, mention, postMentions, startStack, storedMentionId, type Stack } from '../support/stack';
 
 interface Seed {
   urgency: Urgency;
@@ -68,10 +68,7 @@ describe('desk views: filters, the supervisor board and my work', () => {
     for (const name of Object.keys(seeds)) {
       const externalId = `board-${run}-${name}`;
       expect((await postMentions(stack, mention(externalId, `laporan ${name} sampah numpuk di pasar belum diangkut`))).status).toBe(202);
-      ids[name] = await waitFor(`mention ${name}`, async () => {
-        const { rows } = await stack.db.query<{ id: string }>('SELECT id FROM mentions WHERE external_id = $1', [externalId]);
-        return rows[0]?.id;
-      });
+      ids[name] = await storedMentionId(stack, externalId);
     }
     for (const [name, seed] of Object.entries(seeds)) {
       await stack.db.query(

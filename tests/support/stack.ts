@@ -259,6 +259,14 @@ export function mention(externalId: string, text: string, overrides: Partial<Men
   };
 }
 
+/** The id of the mention stored under `externalId`, once the worker has stored it. */
+export async function storedMentionId(stack: Stack, externalId: string): Promise<string> {
+  return waitFor(`mention ${externalId}`, async () => {
+    const { rows } = await stack.db.query<{ id: string }>('SELECT id FROM mentions WHERE external_id = $1', [externalId]);
+    return rows[0]?.id;
+  });
+}
+
 export async function countMentions(stack: Stack, externalIdPrefix: string): Promise<number> {
   const { rows } = await stack.db.query(`SELECT count(*)::int AS n FROM mentions WHERE external_id LIKE $1`, [`${externalIdPrefix}%`]);
   return rows[0].n;
